@@ -1,0 +1,254 @@
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely } from 'kysely';
+import { DomainError } from '../shared/errors';
+import { type CooperativeInput, cooperativeInputSchema, type Member } from '../shared/schemas';
+import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
+import { localIsoDate, systemClock } from './clock';
+import { createCooperative } from './cooperative/profile';
+import { openDatabase } from './db/open';
+import type { Database } from './db/schema';
+import { createDemoCooperative } from './demo/cooperative';
+import { importMembersCsv, type RowError } from './members/import';
+import { type Now, toMember } from './members/register';
+import { compareMemberNames } from './members/search';
+
+const USAGE = `Sahakum, the cooperative record book: command line
+
+Usage: npm run cli -- <command> [options]
+
+Commands:
+  init --db FILE --name-km TEXT [--founded YYYY-MM-DD]
+      Create a cooperative's database file (founded today unless --founded says otherwise).
+  members import --db FILE --file members.csv
+      Add every member of a UTF-8 CSV file, or none at all if any row is wrong.
+      Columns (header row required, any order): name_km and join_date (required), name_latin,
+      sex (F/M or ស្រី/ប្រុស), birth_date, national_id, phone, village, commune, next_of_kin, notes.
+      Dates as YYYY-MM-DD or DD/MM/YYYY, in Latin or Khmer digits.
+  members list --db FILE [--format csv|json]
+      Print every member in Khmer name order (CSV by default).
+  demo --db FILE [--members N] [--seed S]
+      Create a demo cooperative in a new file (150 members and seed 1 unless given).
+
+  --help  Show this text.
+`;
+
+// Everything the first-run wizard asks beyond the name and founding date gets a plain default here; the
+// cooperative's settings screen changes them later.
+const INIT_DEFAULTS: CooperativeInput = {
+  nameKm: '',
+  nameLatin: '',
+  registrationNumber: '',
+  registrationDate: '',
+  foundedOn: '',
+  village: '',
+  commune: '',
+  district: '',
+  province: '',
+  fiscalYearStartMonth: 1,
+  sharePar: 10_000,
+  shareCapPerMember: 0,
+  chair: '',
+  viceChair: '',
+  treasurer: '',
+  bookkeeper: '',
+  internalControl: '',
+  reportDigits: 'khmer',
+};
+const INIT_FLAGS: Record<string, string> = { nameKm: '--name-km', foundedOn: '--founded' };
+
+const LIST_COLUMNS = [
+  'number',
+  'name_km',
+  'name_latin',
+  'sex',
+  'birth_date',
+  'national_id',
+  'phone',
+  'village',
+  'commune',
+  'join_date',
+  'status',
+  'exit_date',
+  'exit_reason',
+] as const;
+
+/** An expected refusal, told in one line on stderr with exit code 1. */
+class Refusal extends Error {}
+
+function currentNow(): Now {
+  const now = systemClock();
+  return { today: localIsoDate(now), timestamp: now.toISOString() };
+}
+
+function explain(error: { field?: string; code: string; params?: Record<string, string | number> }): string {
+  const params = Object.entries(error.params ?? {}).map(([name, value]) => `${name}=${value}`);
+  const detail = params.length > 0 ? ` (${params.join(', ')})` : '';
+  return `${error.field ? `${error.field}: ` : ''}${error.code}${detail}`;
+}
+
+const explainRow = (error: RowError) =>
+  `${error.row === 0 ? 'header' : `row ${error.row}`}, ${explain(error)}`;
+
+async function withDatabase<T>(file: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const opened = await openDatabase(file);
+  try {
+    return await work(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
+
+// A command that creates the file leaves nothing behind when it fails: the next attempt starts clean.
+async function inNewFile<T>(file: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const existed = existsSync(file);
+  try {
+    return await withDatabase(file, work);
+  } catch (error) {
+    if (!existed) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    throw error;
+  }
+}
+
+function existingDatabase(options: CommandOptions): string {
+  const file = options.required('db');
+  if (!existsSync(file)) throw new Refusal(`no database at ${file}`);
+  return file;
+}
+
+async function init(line: CommandLine): Promise<void> {
+  const options = new CommandOptions(line.options, ['db', 'name-km', 'founded']);
+  const file = options.required('db');
+  const now = currentNow();
+  const input = {
+    ...INIT_DEFAULTS,
+    nameKm: options.required('name-km'),
+    foundedOn: options.optional('founded') ?? now.today,
+  };
+  const parsed = cooperativeInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0]);
+    throw new Refusal(
+      explain({ field: INIT_FLAGS[field] ?? field, code: parsed.error.issues[0]?.message ?? 'validation' }),
+    );
+  }
+  const cooperative = await inNewFile(file, async (db) => {
+    try {
+      return await createCooperative(db, parsed.data, now);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const field = error.error.field;
+      throw new Refusal(explain({ ...error.error, ...(field ? { field: INIT_FLAGS[field] ?? field } : {}) }));
+    }
+  });
+  process.stdout.write(`created ${cooperative.nameKm} (founded ${cooperative.foundedOn}) in ${file}\n`);
+}
+
+async function importMembers(line: CommandLine): Promise<void> {
+  const options = new CommandOptions(line.options, ['db', 'file']);
+  const file = existingDatabase(options);
+  const csvFile = options.required('file');
+  let csvText: string;
+  try {
+    csvText = readFileSync(csvFile, 'utf8');
+  } catch (error) {
+    throw new Refusal(`cannot read ${csvFile}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
+  }
+  const result = await withDatabase(file, (db) => importMembersCsv(db, csvText, currentNow()));
+  if ('errors' in result) {
+    for (const error of result.errors) process.stderr.write(`${explainRow(error)}\n`);
+    throw new Refusal(`nothing imported: ${result.errors.length} error(s) in ${csvFile}`);
+  }
+  process.stdout.write(`imported ${result.imported} members\n`);
+}
+
+function listRecord(member: Member): Record<(typeof LIST_COLUMNS)[number], string | number> {
+  return {
+    number: member.number,
+    name_km: member.nameKm,
+    name_latin: member.nameLatin,
+    sex: member.sex,
+    birth_date: member.birthDate,
+    national_id: member.nationalId,
+    phone: member.phone,
+    village: member.village,
+    commune: member.commune,
+    join_date: member.joinDate,
+    status: member.status,
+    exit_date: member.exitDate,
+    exit_reason: member.exitReason,
+  };
+}
+
+async function listAllMembers(line: CommandLine): Promise<void> {
+  const options = new CommandOptions(line.options, ['db', 'format']);
+  const file = existingDatabase(options);
+  const format = options.choice('format', ['csv', 'json'], 'csv');
+  // One select of whole rows, put in the register's own order (the comparator listMembers sorts with).
+  const records = await withDatabase(file, (db) => db.selectFrom('members').selectAll().execute());
+  const members = records.map(toMember).sort(compareMemberNames);
+  process.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(members, null, 2)}\n`
+      : stringify(members.map(listRecord), { header: true, columns: [...LIST_COLUMNS] }),
+  );
+}
+
+async function demo(line: CommandLine): Promise<void> {
+  const options = new CommandOptions(line.options, ['db', 'members', 'seed']);
+  const file = options.required('db');
+  const members = options.integer('members', 150, 0);
+  const seed = options.integer('seed', 1, 0);
+  if (existsSync(file)) throw new Refusal(`${file} already exists; the demo is only written to a new file`);
+  const started = performance.now();
+  await inNewFile(file, (db) => createDemoCooperative(db, { members, seed, now: currentNow() }));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const size = (statSync(file).size / 1_048_576).toFixed(1);
+  process.stdout.write(
+    `demo cooperative with ${members} members (seed ${seed}) in ${file}: ${seconds} s, ${size} MB\n`,
+  );
+}
+
+const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
+  init,
+  'members import': importMembers,
+  'members list': listAllMembers,
+  demo,
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const line = readCommandLine(argv);
+    if (line.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const command = COMMANDS[line.words.join(' ')];
+    if (!command)
+      throw new UsageError(
+        line.words.length === 0 ? 'no command given' : `unknown command: ${line.words.join(' ')}`,
+      );
+    await command(line);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message} (npm run cli -- --help shows the commands)\n`);
+      return 2;
+    }
+    if (error instanceof Refusal) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof DomainError) process.stderr.write(`${explain(error.error)}\n`);
+    else
+      process.stderr.write(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+// `members list | head` closes the pipe early; that is the reader being done, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

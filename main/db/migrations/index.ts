@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './001_cooperative_and_members';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+// Listed by hand, in order: Node cannot import .ts files that a directory scan finds at run time, and
+// an explicit list makes the order a reviewed decision.
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '001_cooperative_and_members', up: m001.up },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,97 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppStatus } from '../shared/contract';
+import { DomainError } from '../shared/errors';
+import { type Clock, localIsoDate } from './clock';
+import { findCooperative, isDemoCooperative } from './cooperative/profile';
+import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
+import { createDemoCooperative } from './demo/cooperative';
+import type { Now } from './members/register';
+
+export const DATA_FILE = 'sahakum.db';
+export const DEMO_FILE = 'demo.db';
+const DEMO_MEMBERS = 150;
+const DEMO_SEED = 2026;
+
+/**
+ * Which database the app is working on: the cooperative's own file, or a demo cooperative kept in a
+ * separate file so that exploring never mixes invented members into real books.
+ */
+export class AppSession {
+  #current: OpenedDatabase | null = null;
+
+  constructor(
+    readonly dataDir: string,
+    readonly clock: Clock,
+    private readonly openOptions: Pick<OpenOptions, 'nativeBinding'> = {},
+  ) {}
+
+  static async start(dataDir: string, clock: Clock, openOptions: Pick<OpenOptions, 'nativeBinding'> = {}) {
+    mkdirSync(dataDir, { recursive: true });
+    const session = new AppSession(dataDir, clock, openOptions);
+    session.#current = await openDatabase(join(dataDir, DATA_FILE), openOptions);
+    return session;
+  }
+
+  get database(): OpenedDatabase {
+    if (!this.#current) throw new Error('The session has no open database');
+    return this.#current;
+  }
+
+  get db() {
+    return this.database.db;
+  }
+
+  now(): Now {
+    const now = this.clock();
+    return { today: localIsoDate(now), timestamp: now.toISOString() };
+  }
+
+  async status(): Promise<AppStatus> {
+    const cooperative = await findCooperative(this.db);
+    const demo = cooperative !== null && (await isDemoCooperative(this.db));
+    const count = await this.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      mode: cooperative === null ? 'setup' : demo ? 'demo' : 'ready',
+      cooperative,
+      dataFile: this.database.file,
+      memberCount: count.n,
+    };
+  }
+
+  /** Opens the demo cooperative, made afresh each time so that every visit starts from the same story. */
+  async openDemo(): Promise<AppStatus> {
+    const file = join(this.dataDir, DEMO_FILE);
+    await this.#switchTo(null);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    const demo = await openDatabase(file, this.openOptions);
+    try {
+      await createDemoCooperative(demo.db, { members: DEMO_MEMBERS, seed: DEMO_SEED, now: this.now() });
+    } catch (error) {
+      await demo.close();
+      await this.#switchTo(join(this.dataDir, DATA_FILE));
+      throw error;
+    }
+    this.#current = demo;
+    return this.status();
+  }
+
+  async leaveDemo(): Promise<AppStatus> {
+    if (!(await isDemoCooperative(this.db))) throw new DomainError('validation');
+    await this.#switchTo(join(this.dataDir, DATA_FILE));
+    return this.status();
+  }
+
+  async #switchTo(file: string | null): Promise<void> {
+    await this.#current?.close();
+    this.#current = null;
+    if (file) this.#current = await openDatabase(file, this.openOptions);
+  }
+
+  async close(): Promise<void> {
+    await this.#switchTo(null);
+  }
+}

@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus, Language } from '../shared/contract';
+import { call } from './api';
+import { ProfileScreen } from './cooperative/ProfileScreen';
+import { I18nProvider, useI18n } from './i18n';
+import { MembersScreen } from './members/MembersScreen';
+import { SetupScreen } from './setup/SetupScreen';
+
+type Screen = 'members' | 'cooperative';
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language | null>(null);
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const result = await call('app.status', {});
+    if (result.ok) setStatus(result.value);
+    else setFailed(true);
+  }, []);
+
+  useEffect(() => {
+    void call('prefs.get', {}).then((result) => setLanguage(result.ok ? result.value.language : 'km'));
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (language) document.documentElement.lang = language;
+  }, [language]);
+
+  const chooseLanguage = async (next: Language) => {
+    setLanguage(next);
+    await call('prefs.set', { language: next });
+  };
+
+  if (!language || (!status && !failed)) return null;
+  return (
+    <I18nProvider language={language}>
+      {failed || !status ? (
+        <StartFailure />
+      ) : status.mode === 'setup' ? (
+        <>
+          <LanguageSwitch language={language} onChange={chooseLanguage} floating />
+          <SetupScreen onReady={setStatus} />
+        </>
+      ) : (
+        <Workspace
+          status={status}
+          language={language}
+          onLanguage={chooseLanguage}
+          onStatus={setStatus}
+          refresh={refresh}
+        />
+      )}
+    </I18nProvider>
+  );
+}
+
+function StartFailure() {
+  const { t } = useI18n();
+  return <div className="banner error">{t.errors.unexpected}</div>;
+}
+
+function LanguageSwitch({
+  language,
+  onChange,
+  floating,
+}: {
+  language: Language;
+  onChange: (language: Language) => void;
+  floating?: boolean;
+}) {
+  const { t } = useI18n();
+  const other: Language = language === 'km' ? 'en' : 'km';
+  return (
+    <button
+      type="button"
+      className={floating ? 'language-switch floating' : 'language-switch'}
+      lang={other}
+      onClick={() => onChange(other)}
+    >
+      {t.language.switchTo}
+    </button>
+  );
+}
+
+function Workspace({
+  status,
+  language,
+  onLanguage,
+  onStatus,
+  refresh,
+}: {
+  status: AppStatus;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onStatus: (status: AppStatus) => void;
+  refresh: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [screen, setScreen] = useState<Screen>('members');
+  const cooperative = status.cooperative;
+  if (!cooperative) return null;
+  const leaveDemo = async () => {
+    const result = await call('app.leaveDemo', {});
+    if (result.ok) onStatus(result.value);
+  };
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <div className="brand">
+          <span className="app-name">{t.appName}</span>
+          <span className="coop-name">
+            {language === 'en' && cooperative.nameLatin ? cooperative.nameLatin : cooperative.nameKm}
+          </span>
+        </div>
+        <LanguageSwitch language={language} onChange={onLanguage} />
+      </header>
+      {status.mode === 'demo' ? (
+        <div className="demo-banner" role="note">
+          {t.demo.banner}
+          <button type="button" onClick={leaveDemo}>
+            {t.demo.leave}
+          </button>
+        </div>
+      ) : null}
+      <div className="body">
+        <nav className="sidebar" aria-label={t.appName}>
+          {(['members', 'cooperative'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              className={screen === name ? 'nav-item current' : 'nav-item'}
+              aria-current={screen === name ? 'page' : undefined}
+              onClick={() => setScreen(name)}
+            >
+              {t.nav[name]}
+            </button>
+          ))}
+        </nav>
+        <main className="content">
+          {screen === 'members' ? (
+            <MembersScreen today={localToday()} onChanged={() => void refresh()} />
+          ) : null}
+          {screen === 'cooperative' ? (
+            <ProfileScreen
+              cooperative={cooperative}
+              dataFile={status.dataFile}
+              onSaved={(saved) => onStatus({ ...status, cooperative: saved })}
+            />
+          ) : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Expected failures cross the IPC boundary as data: a code the renderer turns into a sentence in the
+// user's language, the field it concerns, and the values the sentence needs.
+export type ErrorCode =
+  | 'validation'
+  | 'required'
+  | 'too_long'
+  | 'date_invalid'
+  | 'date_in_future'
+  | 'date_before_founding'
+  | 'date_before_join'
+  | 'date_after_first_join'
+  | 'date_after_join'
+  | 'date_after_exit'
+  | 'phone_invalid'
+  | 'national_id_invalid'
+  | 'national_id_taken'
+  | 'not_found'
+  | 'member_not_active'
+  | 'no_cooperative'
+  | 'cooperative_exists'
+  | 'read_only'
+  | 'database_too_new'
+  | 'unexpected';
+
+export interface AppError {
+  code: ErrorCode;
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** Thrown inside the main process for an expected refusal; the router turns it into a Result. */
+export class DomainError extends Error {
+  readonly error: AppError;
+  constructor(code: ErrorCode, field?: string, params?: Record<string, string | number>) {
+    super(field ? `${code} (${field})` : code);
+    this.name = 'DomainError';
+    this.error = { code, ...(field ? { field } : {}), ...(params ? { params } : {}) };
+  }
+}

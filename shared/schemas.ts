@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { isRealIsoDate, toLatinDigits } from './khmer';
+import { normalizeCambodianPhone } from './phone';
+
+// Every message below is an ErrorCode (shared/errors.ts): the renderer turns it into a sentence in the
+// user's language, naming the field; the main process returns it as the error of a refused call.
+const text = (max: number) => z.string().trim().max(max, 'too_long');
+const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+export const isoDate = z.string().trim().min(1, 'required').refine(isRealIsoDate, 'date_invalid');
+const optionalIsoDate = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isRealIsoDate(v), 'date_invalid');
+
+export const sexSchema = z.enum(['F', 'M'], 'required');
+export type Sex = z.infer<typeof sexSchema>;
+export const memberStatusSchema = z.enum(['active', 'left', 'deceased']);
+export type MemberStatus = z.infer<typeof memberStatusSchema>;
+
+export const nationalIdSchema = text(20).refine(
+  (v) => v === '' || /^[0-9A-Za-z]{6,20}$/.test(toLatinDigits(v)),
+  'national_id_invalid',
+);
+export const phoneSchema = text(30).refine(
+  (v) => v === '' || normalizeCambodianPhone(v) !== null,
+  'phone_invalid',
+);
+
+export const memberInputSchema = z.object({
+  nameKm: requiredText(100),
+  nameLatin: text(100),
+  sex: sexSchema,
+  birthDate: optionalIsoDate,
+  nationalId: nationalIdSchema,
+  phone: phoneSchema,
+  village: text(80),
+  commune: text(80),
+  joinDate: isoDate,
+  nextOfKin: text(150),
+  notes: text(1000),
+});
+export type MemberInput = z.infer<typeof memberInputSchema>;
+
+export const memberIdSchema = z.number().int().positive();
+
+export const memberUpdateSchema = memberInputSchema.extend({ id: memberIdSchema });
+export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
+
+export const memberExitSchema = z.object({
+  id: memberIdSchema,
+  status: z.enum(['left', 'deceased']),
+  exitDate: isoDate,
+  reason: text(300),
+});
+export type MemberExit = z.infer<typeof memberExitSchema>;
+
+export const memberQuerySchema = z.object({
+  text: z.string().max(100),
+  status: z.enum(['all', 'active', 'left', 'deceased']),
+  sex: z.enum(['all', 'F', 'M']),
+  sort: z.enum(['number', 'name']),
+});
+export type MemberQuery = z.infer<typeof memberQuerySchema>;
+
+export interface Member extends MemberInput {
+  id: number;
+  number: number;
+  status: MemberStatus;
+  exitDate: string;
+  exitReason: string;
+}
+
+/** One row of the register list: what the list shows, nothing more. */
+export type MemberRow = Pick<
+  Member,
+  'id' | 'number' | 'nameKm' | 'nameLatin' | 'sex' | 'village' | 'commune' | 'joinDate' | 'status' | 'phone'
+>;
+
+export const cooperativeInputSchema = z.object({
+  nameKm: requiredText(150),
+  nameLatin: text(150),
+  registrationNumber: text(50),
+  registrationDate: optionalIsoDate,
+  foundedOn: isoDate,
+  village: text(80),
+  commune: text(80),
+  district: text(80),
+  province: text(80),
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+  sharePar: z.number('required').int('validation').positive('validation').max(1_000_000_000, 'validation'),
+  shareCapPerMember: z.number().int('validation').min(0, 'validation').max(1_000_000, 'validation'),
+  chair: text(100),
+  viceChair: text(100),
+  treasurer: text(100),
+  bookkeeper: text(100),
+  internalControl: text(100),
+  reportDigits: z.enum(['khmer', 'latin']),
+});
+export type CooperativeInput = z.infer<typeof cooperativeInputSchema>;
+export type Cooperative = CooperativeInput;
