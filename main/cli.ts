@@ -125,20 +125,20 @@ async function init(line: CommandLine): Promise<void> {
     nameKm: options.required('name-km'),
     foundedOn: options.optional('founded') ?? now.today,
   };
+  // Told in the options' own names: '--founded: date_in_future' says what to retype.
+  const refuse = (field: string, code: string, params?: Record<string, string | number>) =>
+    new Refusal(explain({ field: INIT_FLAGS[field] ?? field, code, ...(params ? { params } : {}) }));
   const parsed = cooperativeInputSchema.safeParse(input);
   if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0]);
-    throw new Refusal(
-      explain({ field: INIT_FLAGS[field] ?? field, code: parsed.error.issues[0]?.message ?? 'validation' }),
-    );
+    const issue = parsed.error.issues[0];
+    throw refuse(String(issue?.path[0]), issue?.message ?? 'validation');
   }
   const cooperative = await inNewFile(file, async (db) => {
     try {
       return await createCooperative(db, parsed.data, now);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const field = error.error.field;
-      throw new Refusal(explain({ ...error.error, ...(field ? { field: INIT_FLAGS[field] ?? field } : {}) }));
+      throw refuse(error.error.field ?? '', error.error.code, error.error.params);
     }
   });
   process.stdout.write(`created ${cooperative.nameKm} (founded ${cooperative.foundedOn}) in ${file}\n`);
@@ -223,11 +223,9 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    const command = COMMANDS[line.words.join(' ')];
-    if (!command)
-      throw new UsageError(
-        line.words.length === 0 ? 'no command given' : `unknown command: ${line.words.join(' ')}`,
-      );
+    const name = line.words.join(' ');
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(name === '' ? 'no command given' : `unknown command: ${name}`);
     await command(line);
     return 0;
   } catch (error) {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCooperative } from '../../main/cooperative/profile';
@@ -51,6 +52,17 @@ describe('npm run cli', () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       'unknown option --colour (npm run cli -- --help shows the commands)',
     ]);
+  });
+
+  it('refuses a database written by a newer Sahakum in one line, without a stack trace', () => {
+    const file = join(dir, 'newer.db');
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('user_version = 99');
+    sqlite.close();
+    const run = cli('members', 'list', '--db', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('database_too_new (found=99, supported=1)\n');
   });
 
   it('init creates the cooperative once, and refuses a second time', async () => {

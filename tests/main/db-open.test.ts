@@ -101,7 +101,8 @@ describe('openDatabase', () => {
     expect(second.sqlite.prepare('SELECT number, name_km, sex FROM members').all()).toEqual([
       { number: 1, name_km: 'ចាន់ សុភា', sex: 'M' },
     ]);
-    expect(second.sqlite.prepare('SELECT name_km FROM cooperative').pluck().get()).toBe('សហគមន៍កសិកម្ម ព្រៃខ្លា');
+    const name = second.sqlite.prepare('SELECT name_km FROM cooperative').pluck().get();
+    expect(name).toBe('សហគមន៍កសិកម្ម ព្រៃខ្លា');
     await closeAll();
 
     const third = await open(file);
@@ -149,7 +150,7 @@ describe('openDatabase', () => {
     }
   });
 
-  it('is refused again on a second attempt, so the refusal does not depend on a first failed open', async () => {
+  it('is refused again on a second attempt: the first refusal changed nothing', async () => {
     const file = join(dir, 'sahakum.db');
     const raw = new BetterSqlite3(file);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);

@@ -159,7 +159,7 @@ describe('creating members', () => {
     expect(next.number).toBe(2);
   });
 
-  it('accepts the boundary dates: joined on the founding day, joined today, born the day before joining', async () => {
+  it('accepts the boundaries: joined on the founding day, joined today, born the day before', async () => {
     await withCooperative();
     const founding = await createMember(database.db, member({ joinDate: FOUNDED_ON }), NOW);
     const today = await createMember(
@@ -262,7 +262,8 @@ describe('creating members', () => {
       member({ nameKm: 'ចាន់ សុភា', sex: 'M', phone: '០៩៧ ៧៦៥ ៤៣២១' }),
       NOW,
     );
-    const dotted = await createMember(database.db, member({ nameKm: 'គឹម វណ្ណា', phone: '012.345.679' }), NOW);
+    const withDots = member({ nameKm: 'គឹម វណ្ណា', phone: '012.345.679' });
+    const dotted = await createMember(database.db, withDots, NOW);
     expect([international.phone, khmerDigits.phone, dotted.phone]).toEqual([
       '012345678',
       '0977654321',

@@ -188,7 +188,12 @@ describe('the router answers with values and typed errors', () => {
     const created = value<Member>(await backend.router.dispatch('members.create', memberPayload()));
     expect(created).toMatchObject({ number: 1, nameKm: 'សុខ ស្រីមុំ', phone: '012345678', status: 'active' });
     const rows = value<MemberRow[]>(
-      await backend.router.dispatch('members.list', { text: 'ស្រីម', status: 'all', sex: 'all', sort: 'name' }),
+      await backend.router.dispatch('members.list', {
+        text: 'ស្រីម',
+        status: 'all',
+        sex: 'all',
+        sort: 'name',
+      }),
     );
     expect(rows.map((r) => r.number)).toEqual([1]);
   });

@@ -157,7 +157,7 @@ describe('migration 001: cooperative and members', () => {
     expect(indexes.sort()).toEqual(['members_status', 'members_village']);
   });
 
-  it('fills the cooperative defaults: January fiscal year, no share cap, Khmer report digits, not a demo', async () => {
+  it('fills the cooperative defaults: January year, no share cap, Khmer digits, not a demo', async () => {
     await reopen(0);
     const sqlite = await reopen();
     insertCooperative(sqlite);
@@ -190,7 +190,7 @@ describe('migration 001: cooperative and members', () => {
     expect(sqlite.prepare('SELECT sex FROM members ORDER BY number').pluck().all()).toEqual(['F', 'M']);
   });
 
-  it('keeps status and exit date consistent: active has no exit date, left and deceased have one', async () => {
+  it('keeps status and exit date consistent: only active members have no exit date', async () => {
     await reopen(0);
     const sqlite = await reopen();
     const refused: MemberFields[] = [
@@ -214,7 +214,7 @@ describe('migration 001: cooperative and members', () => {
     );
   });
 
-  it('lets many members have no national ID but never two the same one, and never two the same number', async () => {
+  it('allows many NULL national IDs but no duplicate national ID or member number', async () => {
     await reopen(0);
     const sqlite = await reopen();
     insertMember(sqlite, { number: 1, nationalId: null });
