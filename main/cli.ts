@@ -4,13 +4,13 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../shared/errors';
 import { type CooperativeInput, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
-import { localIsoDate, systemClock } from './clock';
+import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
 import { openDatabase } from './db/open';
 import type { Database } from './db/schema';
 import { createDemoCooperative } from './demo/cooperative';
 import { importMembersCsv, type RowError } from './members/import';
-import { type Now, toMember } from './members/register';
+import { toMember } from './members/register';
 import { compareMemberNames } from './members/search';
 
 const USAGE = `Sahakum, the cooperative record book: command line
@@ -76,10 +76,7 @@ const LIST_COLUMNS = [
 /** An expected refusal, told in one line on stderr with exit code 1. */
 class Refusal extends Error {}
 
-function currentNow(): Now {
-  const now = systemClock();
-  return { today: localIsoDate(now), timestamp: now.toISOString() };
-}
+const currentNow = () => nowFrom(systemClock);
 
 function explain(error: { field?: string; code: string; params?: Record<string, string | number> }): string {
   const params = Object.entries(error.params ?? {}).map(([name, value]) => `${name}=${value}`);

@@ -2,11 +2,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../shared/contract';
 import { DomainError } from '../shared/errors';
-import { type Clock, localIsoDate } from './clock';
+import { type Clock, type Now, nowFrom } from './clock';
 import { findCooperative, isDemoCooperative } from './cooperative/profile';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
 import { createDemoCooperative } from './demo/cooperative';
-import type { Now } from './members/register';
 
 export const DATA_FILE = 'sahakum.db';
 export const DEMO_FILE = 'demo.db';
@@ -43,8 +42,7 @@ export class AppSession {
   }
 
   now(): Now {
-    const now = this.clock();
-    return { today: localIsoDate(now), timestamp: now.toISOString() };
+    return nowFrom(this.clock);
   }
 
   async status(): Promise<AppStatus> {

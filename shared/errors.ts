@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'cooperative_exists'
   | 'read_only'
   | 'database_too_new'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'csv_invalid'
+  | 'wrong_column_count'
   | 'unexpected';
 
 export interface AppError {

@@ -5,14 +5,17 @@ import { normalizeCambodianPhone } from './phone';
 // Every message below is an ErrorCode (shared/errors.ts): the renderer turns it into a sentence in the
 // user's language, naming the field; the main process returns it as the error of a refused call.
 const text = (max: number) => z.string().trim().max(max, 'too_long');
-const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
-export const isoDate = z.string().trim().min(1, 'required').refine(isRealIsoDate, 'date_invalid');
+const requiredText = (max: number) => z.string('required').trim().min(1, 'required').max(max, 'too_long');
+export const isoDate = z.string('required').trim().min(1, 'required').refine(isRealIsoDate, 'date_invalid');
 const optionalIsoDate = z
   .string()
   .trim()
   .refine((v) => v === '' || isRealIsoDate(v), 'date_invalid');
 
-export const sexSchema = z.enum(['F', 'M'], 'required');
+// Nothing chosen is 'required'; something else typed (an import file's cell) is 'validation'.
+export const sexSchema = z.enum(['F', 'M'], {
+  error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'validation'),
+});
 export type Sex = z.infer<typeof sexSchema>;
 export const memberStatusSchema = z.enum(['active', 'left', 'deceased']);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;

@@ -49,7 +49,12 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     await db.destroy();
     throw error;
   }
-  return { file, db, sqlite, close: () => db.destroy() };
+  // Kysely only closes a connection it has used; a file opened and closed untouched must close too.
+  const close = async () => {
+    await db.destroy();
+    if (sqlite.open) sqlite.close();
+  };
+  return { file, db, sqlite, close };
 }
 
 async function migrate(db: Kysely<Database>, from: number, to: number): Promise<void> {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Channel, type ChannelOutput, type Contract, contract } from '../../shared/contract';
-import { type AppError, DomainError, type ErrorCode, type Result } from '../../shared/errors';
+import { DomainError, type Result } from '../../shared/errors';
+import { issueError } from '../../shared/validation';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>>;
@@ -8,21 +9,6 @@ export type Handlers = {
 
 export interface Router {
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
-}
-
-const KNOWN_CODES = new Set<string>([
-  'required',
-  'too_long',
-  'date_invalid',
-  'phone_invalid',
-  'national_id_invalid',
-] satisfies ErrorCode[]);
-
-function validationError(issues: z.core.$ZodIssue[]): AppError {
-  const issue = issues[0];
-  const field = issue?.path.map(String).join('.') || undefined;
-  const code = (issue && KNOWN_CODES.has(issue.message) ? issue.message : 'validation') as ErrorCode;
-  return field ? { code, field } : { code };
 }
 
 const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
@@ -36,7 +22,7 @@ export function createRouter(handlers: Handlers, logError: (error: unknown) => v
     async dispatch(channel, payload) {
       if (!isChannel(channel)) return { ok: false, error: { code: 'validation', field: 'channel' } };
       const parsed = contract[channel].input.safeParse(payload);
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) };
+      if (!parsed.success) return { ok: false, error: issueError(parsed.error.issues) };
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
       try {
         return { ok: true, value: await handler(parsed.data) };

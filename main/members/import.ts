@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { DomainError, type ErrorCode } from '../../shared/errors';
 import { isRealIsoDate, parseDisplayDate, toLatinDigits } from '../../shared/khmer';
 import { type MemberInput, memberInputSchema } from '../../shared/schemas';
+import { issueCode } from '../../shared/validation';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { insertMember, type Now } from './register';
@@ -71,22 +72,10 @@ function toInput(record: ReadonlyMap<Column, string>): Record<keyof MemberInput,
   };
 }
 
-const SCHEMA_CODES = new Set<string>([
-  'required',
-  'too_long',
-  'date_invalid',
-  'phone_invalid',
-  'national_id_invalid',
-] satisfies ErrorCode[]);
-
-function schemaErrors(row: number, input: Record<keyof MemberInput, string>, issues: z.core.$ZodIssue[]) {
-  return issues.map((issue): RowError => {
-    const field = String(issue.path[0] ?? '');
-    // The sex schema says 'required' for any value outside F/M, which misleads when something was typed.
-    const typedSex = field === 'sex' && input.sex !== '';
-    const code = !typedSex && SCHEMA_CODES.has(issue.message) ? (issue.message as ErrorCode) : 'validation';
-    return { row, field: columnOf(field), code };
-  });
+function schemaErrors(row: number, issues: z.core.$ZodIssue[]) {
+  return issues.map(
+    (issue): RowError => ({ row, field: columnOf(String(issue.path[0] ?? '')), code: issueCode(issue) }),
+  );
 }
 
 function readHeader(header: readonly string[]): { columns: Column[]; errors: RowError[] } {
@@ -94,11 +83,13 @@ function readHeader(header: readonly string[]): { columns: Column[]; errors: Row
   const errors: RowError[] = [];
   for (const cell of header) {
     const name = cell.trim().toLowerCase();
-    if (!isColumn(name))
-      errors.push({ row: 0, field: name, code: 'validation', params: { reason: 'unknown_column' } });
-    else if (columns.includes(name)) {
-      errors.push({ row: 0, field: name, code: 'validation', params: { reason: 'duplicate_column' } });
-    } else columns.push(name);
+    if (!isColumn(name)) {
+      errors.push({ row: 0, field: name, code: 'unknown_column' });
+    } else if (columns.includes(name)) {
+      errors.push({ row: 0, field: name, code: 'duplicate_column' });
+    } else {
+      columns.push(name);
+    }
   }
   for (const name of REQUIRED_COLUMNS) {
     if (!columns.includes(name)) errors.push({ row: 0, field: name, code: 'required' });
@@ -113,7 +104,7 @@ function readCsv(csvText: string): string[][] | RowError {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const row = typeof error.records === 'number' ? error.records : 0;
-    return { row, field: 'file', code: 'validation', params: { reason: error.code } };
+    return { row, field: 'file', code: 'csv_invalid', params: { reason: error.code } };
   }
 }
 
@@ -147,13 +138,13 @@ export async function importMembersCsv(
         if (cells.every((cell) => cell.trim() === '')) continue;
         if (cells.length !== columns.length) {
           const params = { expected: columns.length, found: cells.length };
-          errors.push({ row, field: 'file', code: 'validation', params });
+          errors.push({ row, field: 'file', code: 'wrong_column_count', params });
           continue;
         }
         const input = toInput(new Map(columns.map((column, i) => [column, cells[i] ?? ''])));
         const parsed = memberInputSchema.safeParse(input);
         if (!parsed.success) {
-          errors.push(...schemaErrors(row, input, parsed.error.issues));
+          errors.push(...schemaErrors(row, parsed.error.issues));
           continue;
         }
         // insertMember would name the member number an earlier row took, but that number vanishes with

@@ -3,15 +3,14 @@ import { DomainError } from '../../shared/errors';
 import { toLatinDigits } from '../../shared/khmer';
 import { normalizeCambodianPhone } from '../../shared/phone';
 import type { Member, MemberExit, MemberInput, MemberUpdate } from '../../shared/schemas';
+import type { Now } from '../clock';
 import { getCooperative } from '../cooperative/profile';
 import type { Database, MemberRecord } from '../db/schema';
 import { nullIfEmpty } from '../db/text';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export interface Now {
-  today: string;
-  timestamp: string;
-}
+
+export type { Now };
 
 export function toMember(row: MemberRecord): Member {
   return {

@@ -40,7 +40,7 @@ export function showRefusal<T extends FieldValues>(
       { type: 'server', message: encodeError(error) },
       { shouldFocus: true },
     );
-    return i18n.t.errors.formHasErrors;
+    return i18n.t.formHasErrors;
   }
   return error.code === 'unexpected' ? i18n.t.errors.unexpected : errorSentence(i18n, encodeError(error));
 }

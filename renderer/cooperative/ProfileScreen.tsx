@@ -36,7 +36,7 @@ export function ProfileScreen({
         setBanner({ kind: 'error', text: showRefusal(form, result.error, COOPERATIVE_FIELDS, i18n) });
       }
     },
-    () => setBanner({ kind: 'error', text: t.errors.formHasErrors }),
+    () => setBanner({ kind: 'error', text: t.formHasErrors }),
   );
 
   return (

@@ -43,8 +43,12 @@ export const en: Messages = {
     database_too_new: 'this data was written by a newer version',
     unexpected:
       'Sorry, something unexpected went wrong. Nothing was saved. Please try again, or restart the app.',
-    formHasErrors: 'Please check the fields marked in red. Nothing has been saved yet.',
+    unknown_column: 'is not a known column',
+    duplicate_column: 'appears twice',
+    csv_invalid: 'is not a readable CSV file',
+    wrong_column_count: 'has a different number of cells than the header',
   },
+  formHasErrors: 'Please check the fields marked in red. Nothing has been saved yet.',
   setup: {
     welcomeTitle: 'Welcome to Sahakum',
     welcomeText:

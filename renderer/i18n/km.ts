@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../shared/errors';
+
 // Khmer is the app's first language: every key the screens use is defined here first.
 export const km = {
   appName: 'សហគមន៍',
@@ -41,8 +43,12 @@ export const km = {
     read_only: 'ច្បាប់ចម្លងនេះសម្រាប់តែអាន',
     database_too_new: 'ទិន្នន័យនេះបង្កើតដោយកំណែថ្មីជាង',
     unexpected: 'សូមអភ័យទោស មានបញ្ហាមិនរំពឹងទុក។ មិនបានរក្សាទុកទេ។ សូមព្យាយាមម្តងទៀត ឬបើកកម្មវិធីឡើងវិញ។',
-    formHasErrors: 'សូមពិនិត្យចំណុចដែលបានសម្គាល់ពណ៌ក្រហម។ មិនទាន់បានរក្សាទុកទេ។',
-  },
+    unknown_column: 'ជួរឈរមិនស្គាល់',
+    duplicate_column: 'ជួរឈរស្ទួនគ្នា',
+    csv_invalid: 'ឯកសារ CSV មិនត្រឹមត្រូវ',
+    wrong_column_count: 'ចំនួនក្រឡាមិនត្រូវនឹងក្បាលតារាង',
+  } satisfies Record<ErrorCode, string>,
+  formHasErrors: 'សូមពិនិត្យចំណុចដែលបានសម្គាល់ពណ៌ក្រហម។ មិនទាន់បានរក្សាទុកទេ។',
   setup: {
     welcomeTitle: 'សូមស្វាគមន៍មកកាន់សហគមន៍',
     welcomeText: 'សៀវភៅកត់ត្រារបស់សហគមន៍កសិកម្ម៖ សមាជិក ភាគហ៊ុន ប្រាក់សន្សំ ធាតុចូលកសិកម្ម និងការលក់រួម។',

@@ -63,7 +63,7 @@ export function MemberForm({
       if (result.ok) onSaved(result.value);
       else setBanner(showRefusal(form, result.error, FIELDS, i18n));
     },
-    () => setBanner(t.errors.formHasErrors),
+    () => setBanner(t.formHasErrors),
   );
 
   const text = (name: (typeof TEXT_FIELDS)[number], required = false) => (

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCooperative } from '../../main/cooperative/profile';
+import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import { openDatabase } from '../../main/db/open';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -62,7 +63,7 @@ describe('npm run cli', () => {
     const run = cli('members', 'list', '--db', file);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('database_too_new (found=99, supported=1)\n');
+    expect(run.stderr).toBe(`database_too_new (found=99, supported=${LATEST_SCHEMA_VERSION})\n`);
   });
 
   it('init creates the cooperative once, and refuses a second time', async () => {

@@ -113,7 +113,7 @@ describe('importMembersCsv', () => {
     const file = csv('name_km,join_date,email', 'សុខ ស្រីមុំ,15/01/2020,sok@example.com');
 
     expect(await importMembersCsv(opened.db, file, NOW)).toEqual({
-      errors: [{ row: 0, field: 'email', code: 'validation', params: { reason: 'unknown_column' } }],
+      errors: [{ row: 0, field: 'email', code: 'unknown_column' }],
     });
     expect(await tableCounts()).toEqual({ members: 0, sequences: 0 });
   });
@@ -160,7 +160,7 @@ describe('importMembersCsv', () => {
         { row: 2, field: 'join_date', code: 'date_before_founding', params: { date: '2015-03-01' } },
         { row: 3, field: 'sex', code: 'validation' },
         { row: 4, field: 'join_date', code: 'date_invalid' },
-        { row: 5, field: 'file', code: 'validation', params: { expected: 4, found: 2 } },
+        { row: 5, field: 'file', code: 'wrong_column_count', params: { expected: 4, found: 2 } },
       ],
     });
     expect(await tableCounts()).toEqual({ members: 1, sequences: 1 });
@@ -172,7 +172,7 @@ describe('importMembersCsv', () => {
     const file = csv('name_km,join_date', 'សុខ ស្រីមុំ,2020-01-15', '"ចាន់ វណ្ណា,2020-01-15');
 
     expect(await importMembersCsv(opened.db, file, NOW)).toEqual({
-      errors: [{ row: 2, field: 'file', code: 'validation', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }],
+      errors: [{ row: 2, field: 'file', code: 'csv_invalid', params: { reason: 'CSV_QUOTE_NOT_CLOSED' } }],
     });
   });
 

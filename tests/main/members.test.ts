@@ -243,6 +243,17 @@ describe('creating members', () => {
       await refusal(createMember(database.db, member({ nameKm: 'លី ចន្ធូ', nationalId: '០១០២០៣០៤០' }), NOW)),
     ).toEqual({ code: 'national_id_taken', field: 'nationalId', params: { number: 1 } });
     expect(await snapshot()).toEqual(before);
+
+    // Letters are stored upper case, so a lower-case copy collides as well.
+    const lettered = await createMember(
+      database.db,
+      member({ nameKm: 'ហេង សុខា', nationalId: 'kh1២៣៤៥៦' }),
+      NOW,
+    );
+    expect(lettered.nationalId).toBe('KH123456');
+    expect(
+      await refusal(createMember(database.db, member({ nameKm: 'លី ចន្ធូ', nationalId: 'Kh123456' }), NOW)),
+    ).toEqual({ code: 'national_id_taken', field: 'nationalId', params: { number: 2 } });
   });
 
   it('lets many members have no national ID', async () => {

@@ -207,6 +207,7 @@ describe('the IPC door', () => {
     for (const url of [
       'https://example.com/',
       'file:///tmp/other.html',
+      `${RENDERER}.other`,
       'devtools://devtools/bundled/x.html',
       '',
     ]) {
