@@ -14,7 +14,8 @@ const electronVersion = require('electron/package.json').version;
 const stamp = join(target, 'electron-version');
 const binary = join(moduleDir, 'build/Release/better_sqlite3.node');
 
-if (existsSync(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electronVersion) process.exit(0);
+if (existsSync(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electronVersion)
+  process.exit(0);
 
 rmSync(target, { recursive: true, force: true });
 mkdirSync(join(target, 'node_modules'), { recursive: true });
