@@ -12,3 +12,9 @@ export function normalizeCambodianPhone(text: string): string | null {
   else if (digits.startsWith('855') && digits.length >= 11) digits = `0${digits.slice(3)}`;
   return CAMBODIAN_PHONE.test(digits) ? digits : null;
 }
+
+/** A stored number as people write it: '012 345 678', '097 123 4567'. Anything else is shown as stored. */
+export function formatCambodianPhone(phone: string): string {
+  const match = /^(0\d{2})(\d{3})(\d{3,4})$/.exec(phone);
+  return match ? `${match[1]} ${match[2]} ${match[3]}` : phone;
+}

@@ -1,3 +1,4 @@
+import { formatCambodianPhone } from '../../shared/phone';
 import type { Member } from '../../shared/schemas';
 import { memberNumber, useI18n } from '../i18n';
 
@@ -19,7 +20,7 @@ export function MemberDetail({
     [t.members.sex, t.members[member.sex]],
     [t.members.birthDate, i18n.date(member.birthDate)],
     [t.members.nationalId, i18n.num(member.nationalId)],
-    [t.members.phone, i18n.num(member.phone)],
+    [t.members.phone, i18n.num(formatCambodianPhone(member.phone))],
     [t.members.village, member.village],
     [t.members.commune, member.commune],
     [t.members.joinDate, i18n.date(member.joinDate)],
