@@ -53,11 +53,81 @@ export interface MembersTable {
   updated_at: string;
 }
 
+export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+export type CurrencyCode = 'KHR' | 'USD';
+
+export interface AccountsTable {
+  id: Generated<number>;
+  code: string;
+  name_km: string;
+  name_en: string;
+  type: AccountType;
+  /** NULL for a group account, which gathers others and takes no postings. */
+  currency: CurrencyCode | null;
+  parent_id: number | null;
+  is_control: number;
+  is_cash: number;
+  active: number;
+  role: string | null;
+  created_at: string;
+}
+
+export interface JournalEntriesTable {
+  id: number;
+  date: string;
+  kind: string;
+  number: string | null;
+  memo: string;
+  source_ref: string | null;
+  details: string | null;
+  reverses_id: number | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface JournalLinesTable {
+  id: Generated<number>;
+  entry_id: number;
+  account_id: number;
+  member_id: number | null;
+  date: string;
+  amount: number;
+}
+
+export interface AccountMonthTotalsTable {
+  account_id: number;
+  month: string;
+  amount: number;
+}
+
+export interface ClosedMonthsTable {
+  month: string;
+  closed_at: string;
+  closed_by: string;
+}
+
+export interface MonthCloseLogTable {
+  id: Generated<number>;
+  month: string;
+  action: 'close' | 'reopen';
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
 export interface Database {
   cooperative: CooperativeTable;
   sequences: SequencesTable;
   members: MembersTable;
+  accounts: AccountsTable;
+  journal_entries: JournalEntriesTable;
+  journal_lines: JournalLinesTable;
+  account_month_totals: AccountMonthTotalsTable;
+  closed_months: ClosedMonthsTable;
+  month_close_log: MonthCloseLogTable;
 }
+
+export type AccountRecord = Selectable<AccountsTable>;
 
 export type CooperativeRow = Selectable<CooperativeTable>;
 export type MemberRecord = Selectable<MembersTable>;

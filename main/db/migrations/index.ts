@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m001 from './001_cooperative_and_members';
+import * as m002 from './002_ledger';
 
 export interface Migration {
   version: number;

@@ -1,0 +1,229 @@
+import type { Kysely, Transaction } from 'kysely';
+import { DomainError } from '../../shared/errors';
+import { isRealIsoDate } from '../../shared/khmer';
+import type { Now } from '../clock';
+import type { AccountRecord, CurrencyCode, Database } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Who records a business event, and when. */
+export interface Actor extends Now {
+  user: string;
+}
+
+export interface LineDraft {
+  accountId: number;
+  memberId?: number | null;
+  /** Must be the account's currency: the caller says what it means, the ledger checks it. */
+  currency: CurrencyCode;
+  /** Signed, in the currency's minor unit: positive is a debit, negative a credit. */
+  amount: number;
+}
+
+export interface EntryDraft {
+  date: string;
+  kind: string;
+  memo: string;
+  number?: string | null;
+  sourceRef?: string | null;
+  details?: Record<string, unknown> | null;
+  reversesId?: number | null;
+  lines: readonly LineDraft[];
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
+
+interface PostingState {
+  accounts: Map<number, AccountRecord>;
+  closedMonths: Set<string>;
+  knownMembers: Set<number>;
+}
+
+async function loadState(trx: Db, drafts: readonly EntryDraft[]): Promise<PostingState> {
+  const accounts = new Map((await trx.selectFrom('accounts').selectAll().execute()).map((a) => [a.id, a]));
+  const closedMonths = new Set(
+    (await trx.selectFrom('closed_months').select('month').execute()).map((r) => r.month),
+  );
+  const memberIds = [...new Set(drafts.flatMap((d) => d.lines.map((l) => l.memberId ?? null)))].filter(
+    (id): id is number => id !== null,
+  );
+  const knownMembers = new Set<number>();
+  // Chunked so that a day's batch of any size stays under SQLite's limit on bound parameters.
+  for (let i = 0; i < memberIds.length; i += 5000) {
+    const chunk = memberIds.slice(i, i + 5000);
+    for (const row of await trx.selectFrom('members').select('id').where('id', 'in', chunk).execute()) {
+      knownMembers.add(row.id);
+    }
+  }
+  return { accounts, closedMonths, knownMembers };
+}
+
+/** Every rule a posting must pass, checked before anything is written. */
+function checkDraft(
+  draft: EntryDraft,
+  state: PostingState,
+  today: string,
+  params: Record<string, number>,
+): void {
+  const refuse = (code: ConstructorParameters<typeof DomainError>[0], field: string, extra = {}) => {
+    throw new DomainError(code, field, { ...params, ...extra });
+  };
+  if (!isRealIsoDate(draft.date)) refuse('date_invalid', 'date');
+  if (draft.date > today) refuse('date_in_future', 'date');
+  if (state.closedMonths.has(monthOf(draft.date)))
+    refuse('month_closed', 'date', { month: monthOf(draft.date) });
+  if (draft.lines.length < 2) refuse('entry_too_few_lines', 'lines');
+
+  const totals = new Map<CurrencyCode, number>();
+  draft.lines.forEach((line, index) => {
+    const at = { line: index };
+    if (!Number.isSafeInteger(line.amount)) refuse('amount_not_integer', 'amount', at);
+    if (line.amount === 0) refuse('amount_zero', 'amount', at);
+    const account = state.accounts.get(line.accountId);
+    if (!account) return refuse('account_unknown', 'account', at);
+    if (account.currency === null) refuse('account_is_group', 'account', { ...at, code: account.code });
+    if (account.active !== 1) refuse('account_inactive', 'account', { ...at, code: account.code });
+    if (account.currency !== line.currency) {
+      refuse('currency_mismatch', 'currency', {
+        ...at,
+        code: account.code,
+        currency: account.currency ?? '',
+      });
+    }
+    const memberId = line.memberId ?? null;
+    if (account.is_control === 1 && memberId === null)
+      refuse('member_required', 'member', { ...at, code: account.code });
+    if (account.is_control === 0 && memberId !== null) {
+      refuse('member_not_allowed', 'member', { ...at, code: account.code });
+    }
+    if (memberId !== null && !state.knownMembers.has(memberId)) refuse('member_unknown', 'member', at);
+    totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.amount);
+  });
+  for (const [currency, total] of totals) {
+    if (total !== 0) refuse('entry_unbalanced', 'lines', { currency, difference: total });
+  }
+}
+
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * The one door every business event goes through onto the books. Checks every entry first and writes
+ * nothing unless all pass; the caller's transaction makes the event one unit. Returns the entry ids.
+ */
+export async function postEntries(trx: Transaction<Database>, drafts: readonly EntryDraft[], actor: Actor) {
+  const state = await loadState(trx, drafts);
+  drafts.forEach((draft, index) => {
+    checkDraft(draft, state, actor.today, drafts.length > 1 ? { entry: index } : {});
+  });
+  const last = await trx
+    .selectFrom('journal_entries')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  const firstId = (last?.id ?? 0) + 1;
+  const ids = drafts.map((_, index) => firstId + index);
+
+  const entries = drafts.map((draft, index) => ({
+    id: firstId + index,
+    date: draft.date,
+    kind: draft.kind,
+    number: draft.number ?? null,
+    memo: draft.memo,
+    source_ref: draft.sourceRef ?? null,
+    details: draft.details ? JSON.stringify(draft.details) : null,
+    reverses_id: draft.reversesId ?? null,
+    created_by: actor.user,
+    created_at: actor.timestamp,
+  }));
+  const lines = drafts.flatMap((draft, index) =>
+    draft.lines.map((line) => ({
+      entry_id: firstId + index,
+      account_id: line.accountId,
+      member_id: line.memberId ?? null,
+      date: draft.date,
+      amount: line.amount,
+    })),
+  );
+  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('journal_entries')
+      .values(entries.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  }
+  for (let i = 0; i < lines.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('journal_lines')
+      .values(lines.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+  }
+  return ids;
+}
+
+export async function postEntry(
+  trx: Transaction<Database>,
+  draft: EntryDraft,
+  actor: Actor,
+): Promise<number> {
+  const [id] = await postEntries(trx, [draft], actor);
+  if (id === undefined) throw new Error('postEntries returned no id');
+  return id;
+}
+
+/** Posts one business event in its own transaction. */
+export function post(db: Kysely<Database>, draft: EntryDraft, actor: Actor): Promise<number> {
+  return db.transaction().execute((trx) => postEntry(trx, draft, actor));
+}
+
+/**
+ * Corrects a posted entry the only way the books allow: a mirror entry that points back at it.
+ * An entry is reversed at most once, and a reversal is never itself reversed (post the entry again).
+ */
+export function reverseEntry(
+  db: Kysely<Database>,
+  request: { entryId: number; reason: string; date: string },
+  actor: Actor,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const entry = await trx
+      .selectFrom('journal_entries')
+      .selectAll()
+      .where('id', '=', request.entryId)
+      .executeTakeFirst();
+    if (!entry) throw new DomainError('not_found', 'entryId');
+    if (entry.reverses_id !== null) throw new DomainError('reversal_of_reversal', 'entryId');
+    const reversed = await trx
+      .selectFrom('journal_entries')
+      .select('id')
+      .where('reverses_id', '=', entry.id)
+      .executeTakeFirst();
+    if (reversed) throw new DomainError('already_reversed', 'entryId', { by: reversed.id });
+    if (request.reason.trim() === '') throw new DomainError('required', 'reason');
+    const lines = await trx
+      .selectFrom('journal_lines')
+      .innerJoin('accounts', 'accounts.id', 'journal_lines.account_id')
+      .select([
+        'journal_lines.account_id',
+        'journal_lines.member_id',
+        'journal_lines.amount',
+        'accounts.currency',
+      ])
+      .where('entry_id', '=', entry.id)
+      .orderBy('journal_lines.id')
+      .execute();
+    return postEntry(
+      trx,
+      {
+        date: request.date,
+        kind: 'reversal',
+        memo: request.reason.trim(),
+        reversesId: entry.id,
+        lines: lines.map((line) => ({
+          accountId: line.account_id,
+          memberId: line.member_id,
+          currency: line.currency ?? 'KHR',
+          amount: -line.amount,
+        })),
+      },
+      actor,
+    );
+  });
+}
