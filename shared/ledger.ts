@@ -21,6 +21,8 @@ export interface Account {
   parentId: number | null;
   isControl: boolean;
   isCash: boolean;
+  /** A bank account; with cash on hand, where vouchers take money from or put it. */
+  isBank: boolean;
   active: boolean;
   role: string | null;
   hasPostings: boolean;
@@ -42,6 +44,8 @@ export const accountInputSchema = z.object({
   currency: currencySchema.nullable(),
   parentId: id.nullable(),
   isControl: z.boolean(),
+  /** An asset account holding money: cash on hand (in the cash book) or a bank account. */
+  money: z.enum(['none', 'cash', 'bank']),
 });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 

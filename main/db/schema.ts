@@ -67,6 +67,7 @@ export interface AccountsTable {
   parent_id: number | null;
   is_control: number;
   is_cash: number;
+  is_bank: number;
   active: number;
   role: string | null;
   created_at: string;

@@ -17,6 +17,7 @@ export function toAccount(row: AccountRecord, hasPostings: boolean): Account {
     parentId: row.parent_id,
     isControl: row.is_control === 1,
     isCash: row.is_cash === 1,
+    isBank: row.is_bank === 1,
     active: row.active === 1,
     role: row.role,
     hasPostings,
@@ -78,6 +79,9 @@ export function createAccount(db: Kysely<Database>, input: AccountInput, now: No
       .executeTakeFirst();
     if (taken) throw new DomainError('account_code_taken', 'code');
     if (input.currency === null && input.isControl) throw new DomainError('validation', 'isControl');
+    if (input.money !== 'none' && (input.type !== 'asset' || input.currency === null || input.isControl)) {
+      throw new DomainError('validation', 'money');
+    }
     await checkParent(trx, input);
     const row = await trx
       .insertInto('accounts')
@@ -89,7 +93,8 @@ export function createAccount(db: Kysely<Database>, input: AccountInput, now: No
         currency: input.currency,
         parent_id: input.parentId,
         is_control: input.isControl ? 1 : 0,
-        is_cash: 0,
+        is_cash: input.money === 'cash' ? 1 : 0,
+        is_bank: input.money === 'bank' ? 1 : 0,
         active: 1,
         role: null,
         created_at: now.timestamp,

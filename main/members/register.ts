@@ -6,6 +6,7 @@ import type { Member, MemberExit, MemberInput, MemberUpdate } from '../../shared
 import type { Now } from '../clock';
 import { getCooperative } from '../cooperative/profile';
 import type { Database, MemberRecord } from '../db/schema';
+import { takeNextNumber } from '../db/sequences';
 import { nullIfEmpty } from '../db/text';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -72,18 +73,6 @@ async function checkMember(db: Db, input: MemberInput, today: string, selfId: nu
       throw new DomainError('national_id_taken', 'nationalId', { number: holder.number });
     }
   }
-}
-
-async function takeNextNumber(db: Db, sequence: string): Promise<number> {
-  const row = await db
-    .insertInto('sequences')
-    .values({ name: sequence, next_value: 2 })
-    .onConflict((oc) =>
-      oc.column('name').doUpdateSet((eb) => ({ next_value: eb('sequences.next_value', '+', 1) })),
-    )
-    .returning('next_value')
-    .executeTakeFirstOrThrow();
-  return row.next_value - 1;
 }
 
 /** Adds a member inside the caller's transaction; the caller owns the transaction (one form, one import). */

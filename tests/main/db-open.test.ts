@@ -55,14 +55,24 @@ describe('openDatabase', () => {
 
   it('brings a new file to the latest schema version', async () => {
     const { sqlite, file } = await open(join(dir, 'sahakum.db'));
-    expect(LATEST_SCHEMA_VERSION).toBe(1);
+    expect(LATEST_SCHEMA_VERSION).toBe(2);
     expect(schemaVersion(sqlite)).toBe(LATEST_SCHEMA_VERSION);
     expect(file).toBe(join(dir, 'sahakum.db'));
     const tables = sqlite
       .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
       .pluck()
       .all() as string[];
-    expect(tables).toEqual(['cooperative', 'members', 'sequences']);
+    expect(tables).toEqual([
+      'account_month_totals',
+      'accounts',
+      'closed_months',
+      'cooperative',
+      'journal_entries',
+      'journal_lines',
+      'members',
+      'month_close_log',
+      'sequences',
+    ]);
   });
 
   it('creates STRICT tables: a TEXT in an INTEGER column of members is refused', async () => {
@@ -80,7 +90,17 @@ describe('openDatabase', () => {
       .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name`)
       .pluck()
       .all();
-    expect(strict).toEqual(['cooperative', 'members', 'sequences']);
+    expect(strict).toEqual([
+      'account_month_totals',
+      'accounts',
+      'closed_months',
+      'cooperative',
+      'journal_entries',
+      'journal_lines',
+      'members',
+      'month_close_log',
+      'sequences',
+    ]);
   });
 
   it('reopens an existing file without changing its schema or its rows', async () => {

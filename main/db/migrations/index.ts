@@ -12,6 +12,7 @@ export interface Migration {
 // an explicit list makes the order a reviewed decision.
 export const migrations: readonly Migration[] = [
   { version: 1, name: '001_cooperative_and_members', up: m001.up },
+  { version: 2, name: '002_ledger', up: m002.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

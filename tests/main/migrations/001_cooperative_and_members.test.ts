@@ -94,7 +94,7 @@ describe('migration 001: cooperative and members', () => {
     expect(schemaVersion(empty)).toBe(0);
     expect(tableNames(empty)).toEqual([]);
 
-    const migrated = await reopen();
+    const migrated = await reopen(1);
     expect(schemaVersion(migrated)).toBe(1);
     expect(tableNames(migrated)).toEqual(['cooperative', 'members', 'sequences']);
   });
