@@ -65,42 +65,35 @@ function checkDraft(
   today: string,
   params: Record<string, number>,
 ): void {
-  const refuse = (code: ConstructorParameters<typeof DomainError>[0], field: string, extra = {}) => {
-    throw new DomainError(code, field, { ...params, ...extra });
-  };
-  if (!isRealIsoDate(draft.date)) refuse('date_invalid', 'date');
-  if (draft.date > today) refuse('date_in_future', 'date');
+  const refusal = (code: ConstructorParameters<typeof DomainError>[0], field: string, extra = {}) =>
+    new DomainError(code, field, { ...params, ...extra });
+  if (!isRealIsoDate(draft.date)) throw refusal('date_invalid', 'date');
+  if (draft.date > today) throw refusal('date_in_future', 'date');
   if (state.closedMonths.has(monthOf(draft.date)))
-    refuse('month_closed', 'date', { month: monthOf(draft.date) });
-  if (draft.lines.length < 2) refuse('entry_too_few_lines', 'lines');
+    throw refusal('month_closed', 'date', { month: monthOf(draft.date) });
+  if (draft.lines.length < 2) throw refusal('entry_too_few_lines', 'lines');
 
   const totals = new Map<CurrencyCode, number>();
-  draft.lines.forEach((line, index) => {
+  for (const [index, line] of draft.lines.entries()) {
     const at = { line: index };
-    if (!Number.isSafeInteger(line.amount)) refuse('amount_not_integer', 'amount', at);
-    if (line.amount === 0) refuse('amount_zero', 'amount', at);
+    if (!Number.isSafeInteger(line.amount)) throw refusal('amount_not_integer', 'amount', at);
+    if (line.amount === 0) throw refusal('amount_zero', 'amount', at);
     const account = state.accounts.get(line.accountId);
-    if (!account) return refuse('account_unknown', 'account', at);
-    if (account.currency === null) refuse('account_is_group', 'account', { ...at, code: account.code });
-    if (account.active !== 1) refuse('account_inactive', 'account', { ...at, code: account.code });
+    if (!account) throw refusal('account_unknown', 'account', at);
+    const named = { ...at, code: account.code };
+    if (account.currency === null) throw refusal('account_is_group', 'account', named);
+    if (account.active !== 1) throw refusal('account_inactive', 'account', named);
     if (account.currency !== line.currency) {
-      refuse('currency_mismatch', 'currency', {
-        ...at,
-        code: account.code,
-        currency: account.currency ?? '',
-      });
+      throw refusal('currency_mismatch', 'currency', { ...named, currency: account.currency });
     }
     const memberId = line.memberId ?? null;
-    if (account.is_control === 1 && memberId === null)
-      refuse('member_required', 'member', { ...at, code: account.code });
-    if (account.is_control === 0 && memberId !== null) {
-      refuse('member_not_allowed', 'member', { ...at, code: account.code });
-    }
-    if (memberId !== null && !state.knownMembers.has(memberId)) refuse('member_unknown', 'member', at);
+    if (account.is_control === 1 && memberId === null) throw refusal('member_required', 'member', named);
+    if (account.is_control === 0 && memberId !== null) throw refusal('member_not_allowed', 'member', named);
+    if (memberId !== null && !state.knownMembers.has(memberId)) throw refusal('member_unknown', 'member', at);
     totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.amount);
-  });
+  }
   for (const [currency, total] of totals) {
-    if (total !== 0) refuse('entry_unbalanced', 'lines', { currency, difference: total });
+    if (total !== 0) throw refusal('entry_unbalanced', 'lines', { currency, difference: total });
   }
 }
 
