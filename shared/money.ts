@@ -38,3 +38,29 @@ export function plainAmount(minor: number, currency: Currency): string {
   const unit = 10 ** digits;
   return `${sign}${Math.trunc(abs / unit)}.${String(abs % unit).padStart(digits, '0')}`;
 }
+
+/** A rate typed as '4102.5' as an exact fraction: 41025 / 10. */
+function rateFraction(rate: string): { numerator: bigint; denominator: bigint } {
+  const [whole = '0', fraction = ''] = rate.split('.');
+  return { numerator: BigInt(whole + fraction), denominator: 10n ** BigInt(fraction.length) };
+}
+
+/** Half up, in integers (amounts here are never negative): the rule for every riel–cent conversion. */
+function divideRounded(numerator: bigint, denominator: bigint): number {
+  const quotient = (2n * numerator + denominator) / (2n * denominator);
+  return Number(quotient);
+}
+
+/**
+ * What `amount` of one currency is worth in the other at `rate` riel per dollar, rounded to the whole
+ * riel or the cent, or null for a zero rate. Exact integer arithmetic throughout.
+ */
+export function convert(amount: number, from: Currency, rate: string): number | null {
+  const { numerator, denominator } = rateFraction(rate);
+  if (numerator === 0n) return null;
+  const value = BigInt(amount);
+  return from === 'USD'
+    ? divideRounded(value * numerator, 100n * denominator) // cents × riel/dollar ÷ 100
+    : divideRounded(value * 100n * denominator, numerator); // riel ÷ riel/dollar × 100
+}
+

@@ -1,0 +1,125 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
+import { DomainError, type ErrorCode } from '../../shared/errors';
+import { isDebitNormal, type OpeningBalancesInput } from '../../shared/ledger';
+import { parseAmount } from '../../shared/money';
+import type { Database } from '../db/schema';
+import { type Actor, postEntry } from './posting';
+
+export interface OpeningLine {
+  accountId: number;
+  memberId: number | null;
+  amount: number;
+}
+
+/**
+ * A cooperative moving from paper books: every balance at the go-live date in one entry, each in the
+ * account's natural sign (savings held as a positive number, cash as a positive number), against the
+ * opening-equity accounts. The posting refuses it unless it balances in each currency.
+ */
+export function postOpeningBalances(db: Kysely<Database>, input: OpeningBalancesInput, actor: Actor) {
+  return db.transaction().execute(async (trx) => {
+    const accounts = new Map((await trx.selectFrom('accounts').selectAll().execute()).map((a) => [a.id, a]));
+    const lines = input.lines.map((line, index) => {
+      const account = accounts.get(line.accountId);
+      if (!account?.currency) throw new DomainError('account_unknown', 'account', { line: index });
+      return {
+        accountId: account.id,
+        memberId: line.memberId,
+        currency: account.currency,
+        amount: isDebitNormal(account.type) ? line.amount : -line.amount,
+      };
+    });
+    return postEntry(
+      trx,
+      {
+        date: input.date,
+        kind: 'opening',
+        memo: 'សមតុល្យដើមគ្រា / Opening balances',
+        lines: lines.filter((l) => l.amount !== 0),
+      },
+      actor,
+    );
+  });
+}
+
+export interface OpeningRowError {
+  row: number;
+  field: string;
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+}
+
+const COLUMNS = ['account_code', 'member_number', 'amount'] as const;
+
+/**
+ * Reads opening balances from a CSV file (columns account_code, member_number, amount; amounts in the
+ * account's currency and natural sign) into lines for review. Nothing is posted here; every bad row is
+ * reported so that the file can be fixed in one go.
+ */
+export async function readOpeningCsv(
+  db: Kysely<Database>,
+  csvText: string,
+): Promise<{ lines: OpeningLine[] } | { errors: OpeningRowError[] }> {
+  let records: string[][];
+  try {
+    records = parse(csvText, { bom: true, skip_empty_lines: true, relax_column_count: true });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { errors: [{ row: 0, field: 'file', code: 'csv_invalid', params: { reason: error.code } }] };
+  }
+  const [header = [], ...rows] = records;
+  const names = header.map((h) => h.trim().toLowerCase());
+  const errors: OpeningRowError[] = [];
+  for (const name of names) {
+    if (!(COLUMNS as readonly string[]).includes(name))
+      errors.push({ row: 0, field: name, code: 'unknown_column' });
+  }
+  for (const column of COLUMNS) {
+    if (!names.includes(column)) errors.push({ row: 0, field: column, code: 'required' });
+  }
+  if (errors.length > 0) return { errors };
+
+  const accounts = new Map((await db.selectFrom('accounts').selectAll().execute()).map((a) => [a.code, a]));
+  const members = new Map(
+    (await db.selectFrom('members').select(['id', 'number']).execute()).map((m) => [m.number, m.id]),
+  );
+  const lines: OpeningLine[] = [];
+  rows.forEach((cells, index) => {
+    const row = index + 1;
+    const cell = (column: (typeof COLUMNS)[number]) => (cells[names.indexOf(column)] ?? '').trim();
+    const account = accounts.get(cell('account_code'));
+    if (!account?.currency) {
+      errors.push({ row, field: 'account_code', code: 'account_unknown' });
+      return;
+    }
+    const amount = parseAmount(cell('amount'), account.currency);
+    if (amount === null) {
+      errors.push({ row, field: 'amount', code: 'amount_invalid' });
+      return;
+    }
+    let memberId: number | null = null;
+    if (cell('member_number') !== '') {
+      memberId = members.get(Number(cell('member_number'))) ?? null;
+      if (memberId === null) {
+        errors.push({ row, field: 'member_number', code: 'member_unknown' });
+        return;
+      }
+    }
+    if (account.is_control === 1 && memberId === null) {
+      errors.push({ row, field: 'member_number', code: 'member_required', params: { code: account.code } });
+      return;
+    }
+    if (account.is_control === 0 && memberId !== null) {
+      errors.push({
+        row,
+        field: 'member_number',
+        code: 'member_not_allowed',
+        params: { code: account.code },
+      });
+      return;
+    }
+    lines.push({ accountId: account.id, memberId, amount });
+  });
+  return errors.length > 0 ? { errors } : { lines };
+}
