@@ -6,6 +6,7 @@ import { type Clock, type Now, nowFrom } from './clock';
 import { findCooperative, isDemoCooperative } from './cooperative/profile';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
 import { createDemoCooperative } from './demo/cooperative';
+import type { Actor } from './ledger/posting';
 
 export const DATA_FILE = 'sahakum.db';
 export const DEMO_FILE = 'demo.db';
@@ -43,6 +44,12 @@ export class AppSession {
 
   now(): Now {
     return nowFrom(this.clock);
+  }
+
+  /** Who is recording: the profile's bookkeeper until user accounts exist. */
+  async actor(): Promise<Actor> {
+    const cooperative = await findCooperative(this.db);
+    return { ...this.now(), user: cooperative?.bookkeeper || 'bookkeeper' };
   }
 
   async status(): Promise<AppStatus> {

@@ -1,4 +1,33 @@
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
+import {
+  type Account,
+  accountActiveSchema,
+  accountInputSchema,
+  accountRenameSchema,
+  asOfSchema,
+  type BalanceSheet,
+  type CashBook,
+  cashBookSchema,
+  exchangeSchema,
+  type GeneralLedger,
+  generalLedgerSchema,
+  type IncomeStatement,
+  type JournalEntry,
+  journalQuerySchema,
+  type MemberBalance,
+  type MonthLogRow,
+  type MonthStatus,
+  memberBalanceSchema,
+  monthCloseSchema,
+  monthReopenSchema,
+  openingBalancesSchema,
+  periodSchema,
+  reverseSchema,
+  type TrialBalance,
+  transferSchema,
+  voucherSchema,
+} from './ledger';
 import {
   type Cooperative,
   cooperativeInputSchema,
@@ -46,7 +75,38 @@ export const contract = {
   'members.create': channel<Member>()(memberInputSchema.strict()),
   'members.update': channel<Member>()(memberUpdateSchema.strict()),
   'members.exit': channel<Member>()(memberExitSchema.strict()),
+  'ledger.accounts': channel<Account[]>()(none),
+  'ledger.createAccount': channel<Account>()(accountInputSchema.strict()),
+  'ledger.renameAccount': channel<Account>()(accountRenameSchema.strict()),
+  'ledger.setAccountActive': channel<Account>()(accountActiveSchema.strict()),
+  'ledger.deleteAccount': channel<null>()(z.object({ id: z.number().int().positive() }).strict()),
+  'ledger.postVoucher': channel<PostedVoucher>()(voucherSchema.strict()),
+  'ledger.postTransfer': channel<PostedVoucher>()(transferSchema.strict()),
+  'ledger.postExchange': channel<PostedVoucher>()(exchangeSchema.strict()),
+  'ledger.readOpeningCsv': channel<OpeningCsvResult>()(
+    z.object({ csvText: z.string().max(20_000_000) }).strict(),
+  ),
+  'ledger.postOpening': channel<PostedVoucher>()(openingBalancesSchema.strict()),
+  'ledger.entries': channel<JournalEntry[]>()(journalQuerySchema.strict()),
+  'ledger.reverse': channel<PostedVoucher>()(reverseSchema.strict()),
+  'ledger.months': channel<{ months: MonthStatus[]; log: MonthLogRow[] }>()(none),
+  'ledger.closeMonth': channel<null>()(monthCloseSchema.strict()),
+  'ledger.reopenMonth': channel<null>()(monthReopenSchema.strict()),
+  'reports.trialBalance': channel<TrialBalance>()(asOfSchema.strict()),
+  'reports.balanceSheet': channel<BalanceSheet>()(asOfSchema.strict()),
+  'reports.incomeStatement': channel<IncomeStatement>()(periodSchema.strict()),
+  'reports.generalLedger': channel<GeneralLedger>()(generalLedgerSchema.strict()),
+  'reports.cashBook': channel<CashBook>()(cashBookSchema.strict()),
+  'reports.memberBalance': channel<MemberBalance>()(memberBalanceSchema.strict()),
 };
+
+export interface PostedVoucher {
+  entryId: number;
+  number: string | null;
+}
+export type OpeningCsvResult =
+  | { lines: { accountId: number; memberId: number | null; amount: number }[] }
+  | { errors: { row: number; field: string; code: ErrorCode; params?: Record<string, string | number> }[] };
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -63,4 +63,3 @@ export function convert(amount: number, from: Currency, rate: string): number | 
     ? divideRounded(value * numerator, 100n * denominator) // cents × riel/dollar ÷ 100
     : divideRounded(value * 100n * denominator, numerator); // riel ÷ riel/dollar × 100
 }
-

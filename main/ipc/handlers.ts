@@ -1,4 +1,24 @@
 import { createCooperative, updateCooperative } from '../cooperative/profile';
+import {
+  createAccount,
+  deleteAccount,
+  listAccounts,
+  renameAccount,
+  setAccountActive,
+} from '../ledger/accounts';
+import { listEntries } from '../ledger/journal';
+import { closeMonth, listMonths, monthLog, reopenMonth } from '../ledger/months';
+import { postOpeningBalances, readOpeningCsv } from '../ledger/opening';
+import { reverseEntry } from '../ledger/posting';
+import {
+  balanceSheet,
+  cashBook,
+  generalLedger,
+  incomeStatement,
+  memberBalance,
+  trialBalance,
+} from '../ledger/statements';
+import { postExchange, postTransfer, postVoucher } from '../ledger/vouchers';
 import { createMember, exitMember, getMember, updateMember } from '../members/register';
 import { listMembers } from '../members/search';
 import type { PreferencesStore } from '../preferences';
@@ -23,5 +43,45 @@ export function createHandlers(session: AppSession, preferences: PreferencesStor
     'members.create': (input) => createMember(session.db, input, session.now()),
     'members.update': (input) => updateMember(session.db, input, session.now()),
     'members.exit': (input) => exitMember(session.db, input, session.now()),
+    'ledger.accounts': () => listAccounts(session.db),
+    'ledger.createAccount': (input) => createAccount(session.db, input, session.now()),
+    'ledger.renameAccount': (input) => renameAccount(session.db, input),
+    'ledger.setAccountActive': (input) => setAccountActive(session.db, input),
+    'ledger.deleteAccount': async ({ id }) => {
+      await deleteAccount(session.db, id);
+      return null;
+    },
+    'ledger.postVoucher': async (input) => postVoucher(session.db, input, await session.actor()),
+    'ledger.postTransfer': async (input) => postTransfer(session.db, input, await session.actor()),
+    'ledger.postExchange': async (input) => postExchange(session.db, input, await session.actor()),
+    'ledger.readOpeningCsv': ({ csvText }) => readOpeningCsv(session.db, csvText),
+    'ledger.postOpening': async (input) => ({
+      entryId: await postOpeningBalances(session.db, input, await session.actor()),
+      number: null,
+    }),
+    'ledger.entries': (query) => listEntries(session.db, query),
+    'ledger.reverse': async (input) => ({
+      entryId: await reverseEntry(session.db, input, await session.actor()),
+      number: null,
+    }),
+    'ledger.months': async () => ({
+      months: await listMonths(session.db, session.now().today),
+      log: await monthLog(session.db),
+    }),
+    'ledger.closeMonth': async ({ month }) => {
+      await closeMonth(session.db, month, await session.actor());
+      return null;
+    },
+    'ledger.reopenMonth': async ({ month, reason }) => {
+      await reopenMonth(session.db, month, reason, await session.actor());
+      return null;
+    },
+    'reports.trialBalance': ({ asOf }) => trialBalance(session.db, asOf),
+    'reports.balanceSheet': ({ asOf }) => balanceSheet(session.db, asOf),
+    'reports.incomeStatement': ({ from, to }) => incomeStatement(session.db, from, to),
+    'reports.generalLedger': ({ accountId, from, to }) => generalLedger(session.db, accountId, from, to),
+    'reports.cashBook': ({ currency, from, to }) => cashBook(session.db, currency, from, to),
+    'reports.memberBalance': ({ memberId, accountId, asOf }) =>
+      memberBalance(session.db, memberId, accountId, asOf),
   };
 }

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import type { Currency } from '../../shared/khmer';
-import { convert } from '../../shared/money';
 import type { ExchangeInput, TransferInput, VoucherInput } from '../../shared/ledger';
+import { convert } from '../../shared/money';
 import type { AccountRecord, Database } from '../db/schema';
 import { takeNextNumber } from '../db/sequences';
 import { accountByRole, getAccount } from './accounts';
