@@ -3,10 +3,22 @@ import type { AppStatus, Language } from '../shared/contract';
 import { call } from './api';
 import { ProfileScreen } from './cooperative/ProfileScreen';
 import { I18nProvider, useI18n } from './i18n';
+import { AccountsScreen } from './ledger/AccountsScreen';
+import { MonthsScreen } from './ledger/MonthsScreen';
+import { OpeningScreen } from './ledger/OpeningScreen';
+import { StatementsScreen } from './ledger/StatementsScreen';
+import { VouchersScreen } from './ledger/VouchersScreen';
 import { MembersScreen } from './members/MembersScreen';
 import { SetupScreen } from './setup/SetupScreen';
 
-type Screen = 'members' | 'cooperative';
+type Screen = 'members' | 'vouchers' | 'statements' | 'accounts' | 'opening' | 'months' | 'cooperative';
+
+// The sidebar: the member register, then the books, then the cooperative's own profile.
+const NAVIGATION: readonly (readonly Screen[])[] = [
+  ['members'],
+  ['vouchers', 'statements', 'accounts', 'opening', 'months'],
+  ['cooperative'],
+];
 
 function localToday(): string {
   const now = new Date();
@@ -132,22 +144,32 @@ function Workspace({
       ) : null}
       <div className="body">
         <nav className="sidebar" aria-label={t.appName}>
-          {(['members', 'cooperative'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              className={screen === name ? 'nav-item current' : 'nav-item'}
-              aria-current={screen === name ? 'page' : undefined}
-              onClick={() => setScreen(name)}
-            >
-              {t.nav[name]}
-            </button>
+          {NAVIGATION.map((group) => (
+            <div key={group[0]} className="nav-group">
+              {group.length > 1 ? <div className="nav-heading">{t.nav.books}</div> : null}
+              {group.map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  className={screen === name ? 'nav-item current' : 'nav-item'}
+                  aria-current={screen === name ? 'page' : undefined}
+                  onClick={() => setScreen(name)}
+                >
+                  {t.nav[name]}
+                </button>
+              ))}
+            </div>
           ))}
         </nav>
         <main className="content">
           {screen === 'members' ? (
             <MembersScreen today={localToday()} onChanged={() => void refresh()} />
           ) : null}
+          {screen === 'vouchers' ? <VouchersScreen /> : null}
+          {screen === 'statements' ? <StatementsScreen /> : null}
+          {screen === 'accounts' ? <AccountsScreen /> : null}
+          {screen === 'opening' ? <OpeningScreen /> : null}
+          {screen === 'months' ? <MonthsScreen /> : null}
           {screen === 'cooperative' ? (
             <ProfileScreen
               cooperative={cooperative}

@@ -1,9 +1,22 @@
 import type { Messages } from './km';
+import { statementsEn } from './sections/statements';
+import { vouchersEn } from './sections/vouchers';
 
 export const en: Messages = {
   appName: 'Sahakum',
   language: { km: 'ខ្មែរ', en: 'English', switchTo: 'ខ្មែរ' },
-  nav: { members: 'Members', cooperative: 'Cooperative' },
+  nav: {
+    members: 'Members',
+    cooperative: 'Cooperative',
+    books: 'Books',
+    vouchers: 'Cash vouchers',
+    statements: 'Financial statements',
+    accounts: 'Chart of accounts',
+    opening: 'Opening balances',
+    months: 'Month close',
+  },
+  vouchers: vouchersEn,
+  statements: statementsEn,
   demo: {
     banner: 'You are exploring a demo cooperative. These are not real records.',
     leave: 'Leave the demo',

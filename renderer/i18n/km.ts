@@ -1,10 +1,24 @@
 import type { ErrorCode } from '../../shared/errors';
+import { statementsKm } from './sections/statements';
+import { vouchersKm } from './sections/vouchers';
+import type { Widen } from './types';
 
 // Khmer is the app's first language: every key the screens use is defined here first.
 export const km = {
   appName: 'សហគមន៍',
   language: { km: 'ខ្មែរ', en: 'English', switchTo: 'English' },
-  nav: { members: 'សមាជិក', cooperative: 'ព័ត៌មានសហគមន៍' },
+  nav: {
+    members: 'សមាជិក',
+    cooperative: 'ព័ត៌មានសហគមន៍',
+    books: 'សៀវភៅគណនេយ្យ',
+    vouchers: 'ប្រតិបត្តិការសាច់ប្រាក់',
+    statements: 'របាយការណ៍ហិរញ្ញវត្ថុ',
+    accounts: 'តារាងគណនី',
+    opening: 'សមតុល្យដើមគ្រា',
+    months: 'បិទបញ្ជីប្រចាំខែ',
+  },
+  vouchers: vouchersKm,
+  statements: statementsKm,
   demo: {
     banner: 'អ្នកកំពុងមើលសហគមន៍សាកល្បង។ ទិន្នន័យនេះមិនមែនជាទិន្នន័យពិតទេ។',
     leave: 'ចាកចេញពីការសាកល្បង',
@@ -154,9 +168,4 @@ export const km = {
   },
 };
 
-type Widen<T> = T extends string
-  ? string
-  : T extends readonly (infer U)[]
-    ? Widen<U>[]
-    : { [K in keyof T]: Widen<T[K]> };
 export type Messages = Widen<typeof km>;
