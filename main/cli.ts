@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../shared/errors';
 import { type CooperativeInput, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
+import { REPORTS, type Report } from './cli/reports';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
 import { openDatabase } from './db/open';
@@ -29,6 +30,15 @@ Commands:
       Print every member in Khmer name order (CSV by default).
   demo --db FILE [--members N] [--seed S]
       Create a demo cooperative in a new file (150 members and seed 1 unless given).
+  report trial-balance --db FILE --to DATE [--format csv|json]
+  report balance-sheet --db FILE --to DATE [--format csv|json]
+      The books at the end of a day, per currency (--as-of DATE is the same as --to DATE).
+  report income-statement --db FILE --to DATE [--from DATE] [--format csv|json]
+  report cash-book --db FILE --to DATE [--from DATE] [--currency KHR|USD] [--format csv|json]
+      Income and expenses, or every cash movement day by day, from --from (1 January of the --to
+      year unless given) to --to, both days included; the cash book in both currencies unless
+      --currency names one. CSV (the default) has one row per line, amounts as plain decimals (riel
+      whole, dollars with cents); JSON is the statement itself (the cash book: a list, one per currency).
 
   --help  Show this text.
 `;
@@ -206,11 +216,23 @@ async function demo(line: CommandLine): Promise<void> {
   );
 }
 
+function report(statement: Report): (line: CommandLine) => Promise<void> {
+  return async (line) => {
+    const options = new CommandOptions(line.options, ['db', 'format', ...statement.options]);
+    const write = statement.prepare(options);
+    const file = existingDatabase(options);
+    process.stdout.write(await withDatabase(file, write));
+  };
+}
+
 const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
   init,
   'members import': importMembers,
   'members list': listAllMembers,
   demo,
+  ...Object.fromEntries(
+    Object.entries(REPORTS).map(([name, statement]) => [`report ${name}`, report(statement)]),
+  ),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -45,6 +45,7 @@ export type ErrorCode =
   | 'month_not_ended'
   | 'already_reversed'
   | 'reversal_of_reversal'
+  | 'date_before_entry'
   | 'same_account'
   | 'rate_invalid'
   | 'unexpected';

@@ -33,6 +33,10 @@ export interface EntryDraft {
 
 const monthOf = (date: string) => date.slice(0, 7);
 
+// Far beyond any cooperative's books (ten trillion riel, or a hundred billion dollars), and small enough
+// that every total of lines stays an exact integer in JavaScript and in SQLite.
+const MAX_LINE_AMOUNT = 10_000_000_000_000;
+
 interface PostingState {
   accounts: Map<number, AccountRecord>;
   closedMonths: Set<string>;
@@ -77,6 +81,7 @@ function checkDraft(
   for (const [index, line] of draft.lines.entries()) {
     const at = { line: index };
     if (!Number.isSafeInteger(line.amount)) throw refusal('amount_not_integer', 'amount', at);
+    if (Math.abs(line.amount) > MAX_LINE_AMOUNT) throw refusal('amount_invalid', 'amount', at);
     if (line.amount === 0) throw refusal('amount_zero', 'amount', at);
     const account = state.accounts.get(line.accountId);
     if (!account) throw refusal('account_unknown', 'account', at);
@@ -190,6 +195,8 @@ export function reverseEntry(
       .executeTakeFirst();
     if (reversed) throw new DomainError('already_reversed', 'entryId', { by: reversed.id });
     if (request.reason.trim() === '') throw new DomainError('required', 'reason');
+    // Between an earlier-dated mirror and its original the books would show a correction of nothing.
+    if (request.date < entry.date) throw new DomainError('date_before_entry', 'date', { date: entry.date });
     const lines = await trx
       .selectFrom('journal_lines')
       .innerJoin('accounts', 'accounts.id', 'journal_lines.account_id')
@@ -209,12 +216,15 @@ export function reverseEntry(
         kind: 'reversal',
         memo: request.reason.trim(),
         reversesId: entry.id,
-        lines: lines.map((line) => ({
-          accountId: line.account_id,
-          memberId: line.member_id,
-          currency: line.currency ?? 'KHR',
-          amount: -line.amount,
-        })),
+        lines: lines.map((line) => {
+          if (line.currency === null) throw new Error(`Entry ${entry.id} has a line on a group account`);
+          return {
+            accountId: line.account_id,
+            memberId: line.member_id,
+            currency: line.currency,
+            amount: -line.amount,
+          };
+        }),
       },
       actor,
     );

@@ -81,6 +81,7 @@ export const en: Messages = {
     month_not_ended: 'this month has not ended yet',
     already_reversed: 'this entry has already been reversed',
     reversal_of_reversal: 'a reversal cannot itself be reversed',
+    date_before_entry: 'cannot be before the date of the entry it reverses ({date})',
     same_account: 'the two accounts must differ',
     rate_invalid: 'is not a valid exchange rate',
   },

@@ -82,6 +82,7 @@ export const km = {
     month_not_ended: 'ខែនេះមិនទាន់ចប់នៅឡើយ',
     already_reversed: 'ប្រតិបត្តិការនេះត្រូវបានលុបចោលរួចហើយ',
     reversal_of_reversal: 'មិនអាចលុបចោលប្រតិបត្តិការលុបចោលបានទេ',
+    date_before_entry: 'មិនអាចមុនកាលបរិច្ឆេទនៃប្រតិបត្តិការដើម ({date}) បានទេ',
     same_account: 'គណនីទាំងពីរមិនអាចដូចគ្នាបានទេ',
     rate_invalid: 'អត្រាប្តូរប្រាក់មិនត្រឹមត្រូវ',
   } satisfies Record<ErrorCode, string>,

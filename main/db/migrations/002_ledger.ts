@@ -117,6 +117,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) STRICT
   `.execute(db);
   await sql`CREATE INDEX journal_lines_entry ON journal_lines (entry_id)`.execute(db);
+  await sql`
+    CREATE TRIGGER journal_lines_entry_date BEFORE INSERT ON journal_lines
+    WHEN NEW.date IS NOT (SELECT date FROM journal_entries WHERE id = NEW.entry_id)
+    BEGIN SELECT RAISE(ABORT, 'a line carries the date of its entry'); END
+  `.execute(db);
   await sql`CREATE INDEX journal_lines_account_date ON journal_lines (account_id, date, amount)`.execute(db);
   await sql`
     CREATE INDEX journal_lines_member ON journal_lines (member_id, account_id, date, amount)
@@ -142,6 +147,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ON CONFLICT (account_id, month) DO UPDATE SET amount = amount + excluded.amount;
     END
   `.execute(db);
+
+  // The monthly totals change only as the line just posted says: by its amount, for its account and month.
+  const lastLine = `(SELECT account_id, substr(date, 1, 7) AS month, amount FROM journal_lines
+                     WHERE id = (SELECT max(id) FROM journal_lines))`;
+  await sql
+    .raw(`
+      CREATE TRIGGER account_month_totals_insert BEFORE INSERT ON account_month_totals
+      WHEN NOT EXISTS (SELECT 1 FROM ${lastLine} l
+                       WHERE l.account_id = NEW.account_id AND l.month = NEW.month AND l.amount = NEW.amount)
+      BEGIN SELECT RAISE(ABORT, 'posted ledger rows are immutable'); END
+    `)
+    .execute(db);
+  await sql
+    .raw(`
+      CREATE TRIGGER account_month_totals_update BEFORE UPDATE ON account_month_totals
+      WHEN NEW.account_id IS NOT OLD.account_id OR NEW.month IS NOT OLD.month
+        OR NOT EXISTS (SELECT 1 FROM ${lastLine} l
+                       WHERE l.account_id = NEW.account_id AND l.month = NEW.month
+                         AND l.amount = NEW.amount - OLD.amount)
+      BEGIN SELECT RAISE(ABORT, 'posted ledger rows are immutable'); END
+    `)
+    .execute(db);
 
   // Posted entries are never edited or deleted; a correction is a reversing entry.
   for (const table of ['journal_entries', 'journal_lines', 'account_month_totals']) {

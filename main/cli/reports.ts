@@ -1,0 +1,227 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely } from 'kysely';
+import { type Currency, isRealIsoDate } from '../../shared/khmer';
+import { type CashBook, currencySchema, type StatementSection } from '../../shared/ledger';
+import { plainAmount } from '../../shared/money';
+import type { Database } from '../db/schema';
+import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger/statements';
+import { type CommandOptions, UsageError } from './args';
+
+// The statements as a spreadsheet or a program reads them: CSV with plain decimals and one row per
+// statement line (totals as rows of their own, marked in the `line` column), or JSON exactly as the
+// statement functions return it.
+
+type Row = Record<string, string | number>;
+
+export interface Report {
+  /** Options besides --db and --format. */
+  options: readonly string[];
+  /** Reads the options, refusing a mistyped one before any file is opened; returns what to print. */
+  prepare(options: CommandOptions): (db: Kysely<Database>) => Promise<string>;
+}
+
+const CURRENCIES: readonly Currency[] = currencySchema.options;
+
+function dateOption(options: CommandOptions, name: string): string | undefined {
+  const value = options.optional(name);
+  if (value !== undefined && !isRealIsoDate(value)) {
+    throw new UsageError(`--${name} must be a real date written YYYY-MM-DD`);
+  }
+  return value;
+}
+
+function asOfOption(options: CommandOptions): string {
+  const to = dateOption(options, 'to');
+  const asOf = dateOption(options, 'as-of');
+  if (to !== undefined && asOf !== undefined)
+    throw new UsageError('--to and --as-of mean the same: give one');
+  const date = to ?? asOf;
+  if (date === undefined) throw new UsageError('--to is required');
+  return date;
+}
+
+function periodOption(options: CommandOptions): { from: string; to: string } {
+  const to = dateOption(options, 'to');
+  if (to === undefined) throw new UsageError('--to is required');
+  const from = dateOption(options, 'from') ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw new UsageError('--from must not be after --to');
+  return { from, to };
+}
+
+function output(format: 'csv' | 'json', statement: unknown, columns: readonly string[], rows: () => Row[]) {
+  if (format === 'json') return `${JSON.stringify(statement, null, 2)}\n`;
+  return stringify(rows(), { header: true, columns: [...columns] });
+}
+
+const formatOption = (options: CommandOptions) => options.choice('format', ['csv', 'json'], 'csv');
+
+const TRIAL_COLUMNS = ['line', 'currency', 'code', 'name_km', 'name_en', 'type', 'debit', 'credit'];
+
+const trialBalanceReport: Report = {
+  options: ['to', 'as-of'],
+  prepare(options) {
+    const asOf = asOfOption(options);
+    const format = formatOption(options);
+    return async (db) => {
+      const trial = await trialBalance(db, asOf);
+      return output(format, trial, TRIAL_COLUMNS, () =>
+        CURRENCIES.flatMap((currency) => [
+          ...trial.rows
+            .filter((row) => row.currency === currency)
+            .map((row) => ({
+              line: 'account',
+              currency,
+              code: row.code,
+              name_km: row.nameKm,
+              name_en: row.nameEn,
+              type: row.type,
+              debit: plainAmount(row.debit, currency),
+              credit: plainAmount(row.credit, currency),
+            })),
+          {
+            line: 'total',
+            currency,
+            debit: plainAmount(trial.totals[currency].debit, currency),
+            credit: plainAmount(trial.totals[currency].credit, currency),
+          },
+        ]),
+      );
+    };
+  },
+};
+
+const STATEMENT_COLUMNS = ['line', 'currency', 'section', 'code', 'name_km', 'name_en', 'depth', 'amount'];
+
+function sectionRows(currency: Currency, section: StatementSection): Row[] {
+  const lines = section.lines.map((line) => ({
+    line: line.isGroup ? 'group' : 'account',
+    currency,
+    section: section.type,
+    code: line.code,
+    name_km: line.nameKm,
+    name_en: line.nameEn,
+    depth: line.depth,
+    amount: plainAmount(line.amount, currency),
+  }));
+  return [
+    ...lines,
+    { line: 'total', currency, section: section.type, amount: plainAmount(section.total, currency) },
+  ];
+}
+
+const figureRow = (line: string, currency: Currency, amount: number): Row => ({
+  line,
+  currency,
+  amount: plainAmount(amount, currency),
+});
+
+const balanceSheetReport: Report = {
+  options: ['to', 'as-of'],
+  prepare(options) {
+    const asOf = asOfOption(options);
+    const format = formatOption(options);
+    return async (db) => {
+      const sheet = await balanceSheet(db, asOf);
+      return output(format, sheet, STATEMENT_COLUMNS, () =>
+        sheet.currencies.flatMap((c) => [
+          ...[c.assets, c.liabilities, c.equity].flatMap((section) => sectionRows(c.currency, section)),
+          figureRow('surplus', c.currency, c.surplus),
+          figureRow('difference', c.currency, c.difference),
+        ]),
+      );
+    };
+  },
+};
+
+const incomeStatementReport: Report = {
+  options: ['from', 'to'],
+  prepare(options) {
+    const { from, to } = periodOption(options);
+    const format = formatOption(options);
+    return async (db) => {
+      const statement = await incomeStatement(db, from, to);
+      return output(format, statement, STATEMENT_COLUMNS, () =>
+        statement.currencies.flatMap((c) => [
+          ...[c.income, c.expenses].flatMap((section) => sectionRows(c.currency, section)),
+          figureRow('surplus', c.currency, c.surplus),
+        ]),
+      );
+    };
+  },
+};
+
+const CASH_COLUMNS = [
+  'line',
+  'currency',
+  'date',
+  'entry_id',
+  'number',
+  'kind',
+  'memo',
+  'account_code',
+  'member_number',
+  'member_name_km',
+  'receipt',
+  'payment',
+  'balance',
+];
+
+/** The book's opening, each movement, each day's totals and closing, then the book's closing. */
+function cashRows(book: CashBook): Row[] {
+  const money = (amount: number) => plainAmount(amount, book.currency);
+  const rows: Row[] = [
+    { line: 'opening', currency: book.currency, date: book.from, balance: money(book.opening) },
+  ];
+  for (const day of book.days) {
+    for (const row of day.rows) {
+      rows.push({
+        line: 'entry',
+        currency: book.currency,
+        date: row.date,
+        entry_id: row.entryId,
+        number: row.number ?? '',
+        kind: row.kind,
+        memo: row.memo,
+        account_code: row.accountCode,
+        member_number: row.memberNumber ?? '',
+        member_name_km: row.memberNameKm ?? '',
+        receipt: row.amount > 0 ? money(row.amount) : '',
+        payment: row.amount < 0 ? money(-row.amount) : '',
+        balance: money(row.balance),
+      });
+    }
+    rows.push({
+      line: 'day',
+      currency: book.currency,
+      date: day.date,
+      receipt: money(day.receipts),
+      payment: money(day.payments),
+      balance: money(day.closing),
+    });
+  }
+  rows.push({ line: 'closing', currency: book.currency, date: book.to, balance: money(book.closing) });
+  return rows;
+}
+
+const cashBookReport: Report = {
+  options: ['from', 'to', 'currency'],
+  prepare(options) {
+    const { from, to } = periodOption(options);
+    const format = formatOption(options);
+    const only = options.optional('currency');
+    const currencies = only === undefined ? CURRENCIES : [options.choice('currency', CURRENCIES, 'KHR')];
+    return async (db) => {
+      const books: CashBook[] = [];
+      for (const currency of currencies) books.push(await cashBook(db, currency, from, to));
+      // Always a list, one book per currency, so that a reader of the JSON need not check its shape.
+      return output(format, books, CASH_COLUMNS, () => books.flatMap(cashRows));
+    };
+  },
+};
+
+export const REPORTS: Record<string, Report> = {
+  'trial-balance': trialBalanceReport,
+  'balance-sheet': balanceSheetReport,
+  'income-statement': incomeStatementReport,
+  'cash-book': cashBookReport,
+};
