@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../shared/errors';
 import { type CooperativeInput, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
+import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal } from './cli/books';
 import { REPORTS, type Report } from './cli/reports';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
@@ -39,6 +40,11 @@ Commands:
       year unless given) to --to, both days included; the cash book in both currencies unless
       --currency names one. CSV (the default) has one row per line, amounts as plain decimals (riel
       whole, dollars with cents); JSON is the statement itself (the cash book: a list, one per currency).
+  opening import --db FILE --file opening.csv --date YYYY-MM-DD
+      Post opening balances from a CSV file (columns account_code, member_number, amount; amounts in
+      the account's currency and natural sign), all rows or none; they must balance in each currency.
+  export hledger --db FILE --out FILE
+      Write the whole ledger as an hledger journal, to check the books with an independent tool.
 
   --help  Show this text.
 `;
@@ -225,6 +231,15 @@ function report(statement: Report): (line: CommandLine) => Promise<void> {
   };
 }
 
+function booksCommand(command: BooksCommand): (line: CommandLine) => Promise<void> {
+  return async (line) => {
+    const options = new CommandOptions(line.options, ['db', ...command.options]);
+    const file = existingDatabase(options);
+    const work = command.prepare(options, { ...currentNow(), user: 'cli' });
+    process.stdout.write(await withDatabase(file, work));
+  };
+}
+
 const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
   init,
   'members import': importMembers,
@@ -232,6 +247,9 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
   demo,
   ...Object.fromEntries(
     Object.entries(REPORTS).map(([name, statement]) => [`report ${name}`, report(statement)]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(BOOKS_COMMANDS).map(([name, command]) => [name, booksCommand(command)]),
   ),
 };
 
@@ -252,7 +270,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message} (npm run cli -- --help shows the commands)\n`);
       return 2;
     }
-    if (error instanceof Refusal) process.stderr.write(`${error.message}\n`);
+    if (error instanceof Refusal || error instanceof BooksRefusal) process.stderr.write(`${error.message}\n`);
     else if (error instanceof DomainError) process.stderr.write(`${explain(error.error)}\n`);
     else
       process.stderr.write(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
