@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { plainAmount } from '../../shared/money';
 import type { AccountRecord, AccountType, CurrencyCode, Database } from '../db/schema';
 
@@ -66,7 +66,7 @@ interface Journal {
   postings: number;
 }
 
-async function buildJournal(db: Kysely<Database>): Promise<Journal> {
+async function buildJournal(db: Transaction<Database>): Promise<Journal> {
   const accounts = await db.selectFrom('accounts').selectAll().orderBy('code').execute();
   const subAccounts = await db
     .selectFrom('journal_lines')
@@ -111,6 +111,7 @@ async function buildJournal(db: Kysely<Database>): Promise<Journal> {
   const linesByEntry = groupBy(lines, (line) => line.entry_id);
   // Each posting also asserts the account's running balance, so hledger re-checks every step.
   const running = new Map<string, number>();
+  let postings = 0;
   for (const entry of entries) {
     const tags = [`kind:${tagValue(entry.kind)}`];
     if (entry.number !== null) tags.push(`number:${tagValue(entry.number)}`);
@@ -125,25 +126,29 @@ async function buildJournal(db: Kysely<Database>): Promise<Journal> {
       if (name === undefined) throw new Error(`Journal line of entry ${entry.id} has an unknown member`);
       const balance = (running.get(name) ?? 0) + line.amount;
       running.set(name, balance);
+      postings += 1;
       out.push(
         `    ${name}  ${amountText(line.amount, account.currency)} = ${amountText(balance, account.currency)}`,
       );
     }
   }
   out.push('');
-  return { text: out.join('\n'), entries: entries.length, postings: lines.length };
+  return { text: out.join('\n'), entries: entries.length, postings };
 }
+
+// One read transaction: an entry posted while the export runs is either wholly in it or not at all.
+const readJournal = (db: Kysely<Database>) => db.transaction().execute(buildJournal);
 
 /** The whole ledger as an hledger journal: entries in date order, then in the order they were posted. */
 export async function hledgerJournal(db: Kysely<Database>): Promise<string> {
-  return (await buildJournal(db)).text;
+  return (await readJournal(db)).text;
 }
 
 export async function writeHledgerJournal(
   db: Kysely<Database>,
   file: string,
 ): Promise<{ entries: number; postings: number }> {
-  const { text, entries, postings } = await buildJournal(db);
+  const { text, entries, postings } = await readJournal(db);
   await writeFile(file, text, 'utf8');
   return { entries, postings };
 }
