@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { registerConnection } from './rows';
 import type { Database } from './schema';
 
 export interface OpenedDatabase {
@@ -43,6 +44,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   sqlite.pragma('busy_timeout = 5000');
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerConnection(db, sqlite);
   try {
     await migrate(db, found, options.targetVersion ?? LATEST_SCHEMA_VERSION);
   } catch (error) {

@@ -35,6 +35,12 @@ export async function listAccounts(db: Db): Promise<Account[]> {
   return rows.map((row) => toAccount(row, used.has(row.id)));
 }
 
+/** One account as the screens see it, or null: two key lookups, for statements that ask often. */
+export async function findAccount(db: Db, id: number): Promise<Account | null> {
+  const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toAccount(row, await hasPostings(db, id)) : null;
+}
+
 export async function getAccount(db: Db, id: number): Promise<AccountRecord> {
   const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('account_unknown', 'account');

@@ -122,7 +122,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     WHEN NEW.date IS NOT (SELECT date FROM journal_entries WHERE id = NEW.entry_id)
     BEGIN SELECT RAISE(ABORT, 'a line carries the date of its entry'); END
   `.execute(db);
-  await sql`CREATE INDEX journal_lines_account_date ON journal_lines (account_id, date, amount)`.execute(db);
+  // Covers balances at a date (account, date, amount) and an account's ledger in date and entry order.
+  await sql`
+    CREATE INDEX journal_lines_account_date ON journal_lines (account_id, date, entry_id, amount, member_id)
+  `.execute(db);
   await sql`
     CREATE INDEX journal_lines_member ON journal_lines (member_id, account_id, date, amount)
     WHERE member_id IS NOT NULL
