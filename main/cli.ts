@@ -29,8 +29,9 @@ Commands:
       Dates as YYYY-MM-DD or DD/MM/YYYY, in Latin or Khmer digits.
   members list --db FILE [--format csv|json]
       Print every member in Khmer name order (CSV by default).
-  demo --db FILE [--members N] [--seed S]
-      Create a demo cooperative in a new file (150 members and seed 1 unless given).
+  demo --db FILE [--members N] [--seed S] [--years Y]
+      Create a demo cooperative in a new file with Y years of books ending today
+      (150 members, seed 1 and 10 years unless given).
   report trial-balance --db FILE --to DATE [--format csv|json]
   report balance-sheet --db FILE --to DATE [--format csv|json]
       The books at the end of a day, per currency (--as-of DATE is the same as --to DATE).
@@ -208,17 +209,23 @@ async function listAllMembers(line: CommandLine): Promise<void> {
 }
 
 async function demo(line: CommandLine): Promise<void> {
-  const options = new CommandOptions(line.options, ['db', 'members', 'seed']);
+  const options = new CommandOptions(line.options, ['db', 'members', 'seed', 'years']);
   const file = options.required('db');
   const members = options.integer('members', 150, 0);
   const seed = options.integer('seed', 1, 0);
+  const years = options.integer('years', 10, 1);
+  if (years > 50) throw new UsageError('--years must be at most 50');
   if (existsSync(file)) throw new Refusal(`${file} already exists; the demo is only written to a new file`);
   const started = performance.now();
-  await inNewFile(file, (db) => createDemoCooperative(db, { members, seed, now: currentNow() }));
+  const made = await inNewFile(file, (db) =>
+    createDemoCooperative(db, { members, seed, years, now: currentNow() }),
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const size = (statSync(file).size / 1_048_576).toFixed(1);
+  const span = `${years} year${years === 1 ? '' : 's'}`;
   process.stdout.write(
-    `demo cooperative with ${members} members (seed ${seed}) in ${file}: ${seconds} s, ${size} MB\n`,
+    `demo cooperative with ${made.members} members (seed ${seed}) in ${file}: ${span}, ` +
+      `${made.entries} entries, ${made.lines} journal lines, ${seconds} s, ${size} MB\n`,
   );
 }
 

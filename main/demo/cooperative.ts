@@ -1,25 +1,24 @@
 import type { Kysely } from 'kysely';
-import type { CooperativeInput } from '../../shared/schemas';
+import type { CooperativeInput, Member } from '../../shared/schemas';
 import { createCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { insertMember, type Now } from '../members/register';
+import { type DemoLedgerSummary, demoFoundingDate, writeDemoLedger } from './ledger-history';
 import { demoMembers } from './members';
 import { COMMUNES, DISTRICT, PROVINCE } from './names';
 
-/** A founding date ten years before today, so that the demo has a history to show. */
-function demoFoundingDate(today: string): string {
-  return `${Number(today.slice(0, 4)) - 10}-03-15`;
-}
+/** The app's one-button demo: enough history for every statement, yet it opens in about a second. */
+export const DEMO_YEARS = 3;
 
-export function demoCooperativeProfile(today: string): CooperativeInput {
+export function demoCooperativeProfile(today: string, years = DEMO_YEARS): CooperativeInput {
   const commune = COMMUNES.find((c) => c.latin === 'Preah Sdach') ?? COMMUNES[0];
   const village = commune?.villages[0];
   return {
     nameKm: 'សហគមន៍កសិកម្ម ព្រះស្តេច សាមគ្គី',
     nameLatin: 'Preah Sdach Samaki Agricultural Cooperative',
     registrationNumber: 'PV-0427',
-    registrationDate: demoFoundingDate(today),
-    foundedOn: demoFoundingDate(today),
+    registrationDate: demoFoundingDate(today, years),
+    foundedOn: demoFoundingDate(today, years),
     village: village?.km ?? '',
     commune: commune?.km ?? '',
     district: DISTRICT.km,
@@ -36,18 +35,34 @@ export function demoCooperativeProfile(today: string): CooperativeInput {
   };
 }
 
-/** Writes a whole demo cooperative in one transaction: a demo is there completely or not at all. */
+/**
+ * Writes a demo cooperative founded `years` before today: its register in one transaction, then the
+ * books of those years a month per transaction. A demo lives in a file of its own that is made afresh
+ * each time, so a failure half-way leaves nothing anyone keeps.
+ */
 export async function createDemoCooperative(
   db: Kysely<Database>,
-  options: { members: number; seed: number; now: Now },
-): Promise<void> {
-  const profile = demoCooperativeProfile(options.now.today);
-  const members = demoMembers(options.members, options.seed, {
+  options: { members: number; seed: number; now: Now; years?: number },
+): Promise<DemoLedgerSummary & { members: number }> {
+  const years = options.years ?? DEMO_YEARS;
+  const profile = demoCooperativeProfile(options.now.today, years);
+  const inputs = demoMembers(options.members, options.seed, {
     foundedOn: profile.foundedOn,
     today: options.now.today,
   });
-  await db.transaction().execute(async (trx) => {
+  const members = await db.transaction().execute(async (trx) => {
     await createCooperative(trx, profile, options.now, { demo: true });
-    for (const member of members) await insertMember(trx, member, options.now);
+    const inserted: Member[] = [];
+    for (const input of inputs) inserted.push(await insertMember(trx, input, options.now));
+    return inserted;
   });
+  const actor = { ...options.now, user: profile.bookkeeper };
+  const books = await writeDemoLedger(db, {
+    seed: options.seed,
+    years,
+    members,
+    today: options.now.today,
+    actor,
+  });
+  return { members: members.length, ...books };
 }
