@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// The main-process code under test and the page must share one calendar, as they do on the laptop:
+// the cooperative's own time zone, whatever the machine running the tests uses.
+process.env.TZ = 'Asia/Phnom_Penh';
+
 // Electron's own binary cannot be downloaded here, so the built renderer runs in Debian's Chromium with
 // its `window.sahakum` bridged to the real main-process router (tests/e2e/fixtures.ts).
 export default defineConfig({

@@ -1,8 +1,6 @@
-/** Today's date as the cooperative's calendar sees it (local time), 'YYYY-MM-DD'. */
-export function localIsoDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+import { localIsoDate } from '../shared/dates';
+
+export { localIsoDate };
 
 export type Clock = () => Date;
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus, Language } from '../shared/contract';
+import { localToday } from '../shared/dates';
 import { call } from './api';
 import { ProfileScreen } from './cooperative/ProfileScreen';
 import { I18nProvider, useI18n } from './i18n';
@@ -19,12 +20,6 @@ const NAVIGATION: readonly (readonly Screen[])[] = [
   ['vouchers', 'statements', 'accounts', 'opening', 'months'],
   ['cooperative'],
 ];
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export function App() {
   const [language, setLanguage] = useState<Language | null>(null);

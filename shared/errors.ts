@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'account_inactive'
   | 'account_is_group'
   | 'account_has_postings'
+  | 'account_in_use'
   | 'account_code_taken'
   | 'account_parent_invalid'
   | 'member_required'

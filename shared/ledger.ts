@@ -155,6 +155,8 @@ export interface JournalEntry {
   kind: string;
   number: string | null;
   memo: string;
+  /** Who paid or was paid, as written on the voucher. */
+  party: string;
   reversesId: number | null;
   reversedById: number | null;
   createdBy: string;

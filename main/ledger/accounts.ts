@@ -150,7 +150,7 @@ export function deleteAccount(db: Kysely<Database>, id: number): Promise<void> {
       .select('id')
       .where('parent_id', '=', id)
       .executeTakeFirst();
-    if (child || account.role !== null) throw new DomainError('account_has_postings', 'id');
+    if (child || account.role !== null) throw new DomainError('account_in_use', 'id');
     await trx.deleteFrom('accounts').where('id', '=', id).execute();
   });
 }

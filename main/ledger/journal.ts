@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import type { EntryLine, JournalEntry } from '../../shared/ledger';
 import type { Database } from '../db/schema';
 
+function partyOf(details: string | null): string {
+  const party = details ? (JSON.parse(details) as { party?: unknown }).party : undefined;
+  return typeof party === 'string' ? party : '';
+}
+
 /** The entries of a period, newest first, each with its lines: what a bookkeeper checks and reverses. */
 export async function listEntries(
   db: Kysely<Database>,
@@ -68,6 +73,7 @@ export async function listEntries(
     kind: e.kind,
     number: e.number,
     memo: e.memo,
+    party: partyOf(e.details),
     reversesId: e.reverses_id,
     reversedById: reversals.get(e.id) ?? null,
     createdBy: e.created_by,

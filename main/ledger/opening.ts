@@ -36,7 +36,7 @@ export function postOpeningBalances(db: Kysely<Database>, input: OpeningBalances
         date: input.date,
         kind: 'opening',
         memo: 'សមតុល្យដើមគ្រា / Opening balances',
-        lines: lines.filter((l) => l.amount !== 0),
+        lines,
       },
       actor,
     );
@@ -119,7 +119,8 @@ export async function readOpeningCsv(
       });
       return;
     }
-    lines.push({ accountId: account.id, memberId, amount });
+    // A zero balance in a paper register is no balance to open: the row is read and left out.
+    if (amount !== 0) lines.push({ accountId: account.id, memberId, amount });
   });
   return errors.length > 0 ? { errors } : { lines };
 }

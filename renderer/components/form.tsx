@@ -21,7 +21,10 @@ export function errorSentence(i18n: I18n, message: string | undefined): string {
   const date = params.date;
   if (typeof date === 'string' && isRealIsoDate(date)) params = { ...params, date: i18n.date(date) };
   const errors = i18n.t.errors as Record<string, string>;
-  return i18n.format(errors[code] ?? errors.validation ?? code, params);
+  // Account codes are written as the chart writes them, in Latin digits, in every language.
+  const { code: accountCode, ...rest } = params;
+  const verbatim: Record<string, string> = accountCode === undefined ? {} : { code: String(accountCode) };
+  return i18n.format(errors[code] ?? errors.validation ?? code, rest, verbatim);
 }
 
 /**

@@ -29,12 +29,14 @@ export function AccountSelect(props: {
   value: number | null;
   onChange: (id: number | null) => void;
   filter?: (account: Account) => boolean;
+  /** Also deactivated accounts: their history still reads, though nothing new is posted to them. */
+  includeInactive?: boolean;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }) {
   const { language } = useI18n();
   const choices = props.accounts.filter(
-    (a) => a.currency !== null && a.active && (props.filter?.(a) ?? true),
+    (a) => a.currency !== null && (a.active || props.includeInactive) && (props.filter?.(a) ?? true),
   );
   return (
     <select
@@ -59,25 +61,29 @@ export function MemberPicker(props: {
   id: string;
   value: number | null;
   onChange: (id: number | null, member: MemberRow | null) => void;
+  /** Also members who left or died: statements look back, new postings do not. */
+  includeFormer?: boolean;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }) {
   const i18n = useI18n();
   const [text, setText] = useState('');
   const [matches, setMatches] = useState<MemberRow[]>([]);
+  const includeFormer = props.includeFormer ?? false;
   useEffect(() => {
     if (text.trim() === '') {
       setMatches([]);
       return;
     }
     let current = true;
-    void call('members.list', { text, status: 'active', sex: 'all', sort: 'number' }).then((result) => {
+    const status = includeFormer ? 'all' : 'active';
+    void call('members.list', { text, status, sex: 'all', sort: 'number' }).then((result) => {
       if (current && result.ok) setMatches(result.value.slice(0, 30));
     });
     return () => {
       current = false;
     };
-  }, [text]);
+  }, [text, includeFormer]);
   return (
     <div className="member-picker">
       <input

@@ -67,6 +67,8 @@ export const en: Messages = {
     account_inactive: 'account {code} is deactivated',
     account_is_group: 'account {code} is a group and takes no postings',
     account_has_postings: 'has postings and cannot be deleted (it can be deactivated)',
+    account_in_use:
+      'holds other accounts or is used by the app, and cannot be deleted (it can be deactivated)',
     account_code_taken: 'is already used by another account',
     account_parent_invalid: 'is not a group of the same type',
     member_required: 'account {code} needs a member',

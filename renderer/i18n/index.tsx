@@ -10,8 +10,15 @@ export interface I18n {
   language: Language;
   t: Messages;
   digits: Digits;
-  /** Fills '{name}' placeholders, with numbers in the language's digits. */
-  format(template: string, params?: Record<string, string | number>): string;
+  /**
+   * Fills '{name}' placeholders, with numbers in the language's digits; `verbatim` values (voucher
+   * numbers, account codes) go in exactly as written.
+   */
+  format(
+    template: string,
+    params?: Record<string, string | number>,
+    verbatim?: Record<string, string>,
+  ): string;
   date(iso: string): string;
   num(value: number | string): string;
 }
@@ -28,9 +35,9 @@ export function I18nProvider({ language, children }: { language: Language; child
       digits,
       num,
       date: (iso) => (iso ? formatDateTable(iso, digits) : ''),
-      format: (template, params = {}) =>
-        template.replace(/\{(\w+)\}/g, (_, key: string) =>
-          key in params ? num(params[key] ?? '') : `{${key}}`,
+      format: (template, params = {}, verbatim = {}) =>
+        template.replace(/\{(\w+)\}/g, (match, key: string) =>
+          key in verbatim ? (verbatim[key] ?? '') : key in params ? num(params[key] ?? '') : match,
         ),
     };
   }, [language]);

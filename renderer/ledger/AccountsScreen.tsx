@@ -8,7 +8,6 @@ import { useI18n } from '../i18n';
 import { AccountForm } from './accounts/AccountForm';
 import { AccountRow, type RowAction } from './accounts/AccountRow';
 import { chartSections } from './accounts/chart';
-import { formatKeeping } from './vouchers/formSupport';
 
 /** The chart of accounts: every account under its type and group, to add, rename, deactivate or delete. */
 export function AccountsScreen() {
@@ -23,7 +22,7 @@ export function AccountsScreen() {
 
   const done = async (template: string, account: Account) => {
     setRefusal('');
-    setNotice(formatKeeping(i18n, template, {}, { code: account.code }));
+    setNotice(i18n.format(template, {}, { code: account.code }));
     setHighlighted(account.id);
     await reload();
   };

@@ -1,10 +1,11 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
+import { localToday } from '../../shared/dates';
 import type { MonthLogRow, MonthStatus } from '../../shared/ledger';
 import { call } from '../api';
 import { useI18n } from '../i18n';
 import { MonthLog } from './months/MonthLog';
 import { ReopenForm } from './months/ReopenForm';
-import { localToday, momentLabel, monthLabel } from './statements/dates';
+import { momentLabel, monthLabel } from './statements/dates';
 import { refusalText } from './statements/refusal';
 
 /** Month close: a closed month takes no postings; reopening one is written down with its reason. */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { localToday } from '../../shared/dates';
 import type { AppError } from '../../shared/errors';
 import type { Currency } from '../../shared/khmer';
 import { openingBalancesSchema } from '../../shared/ledger';
@@ -17,7 +18,6 @@ import {
 } from './opening/lines';
 import { OpeningLineRow } from './opening/OpeningLineRow';
 import { OpeningTotals } from './opening/OpeningTotals';
-import { localToday } from './statements/dates';
 import { readableError, refusalText } from './statements/refusal';
 
 const PATCH_FIELDS: Partial<Record<keyof DraftLine, LineField>> = {

@@ -1,10 +1,10 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { firstOfMonth, localToday } from '../../shared/dates';
 import type { Account } from '../../shared/ledger';
 import type { MemberRow } from '../../shared/schemas';
 import { encodeError } from '../components/form';
 import { useAccounts } from '../components/pickers';
 import { type I18n, useI18n } from '../i18n';
-import { firstOfMonth, localToday } from './statements/dates';
 import { CashBookTable, GeneralLedgerTable } from './statements/LedgerTables';
 import { MemberBalanceCard } from './statements/MemberBalanceCard';
 import { QueryBar } from './statements/QueryBar';

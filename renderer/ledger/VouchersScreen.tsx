@@ -2,7 +2,6 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { useAccounts } from '../components/pickers';
 import { useI18n } from '../i18n';
 import { ExchangeForm } from './vouchers/ExchangeForm';
-import { formatKeeping } from './vouchers/formSupport';
 import { Journal } from './vouchers/Journal';
 import { TransferForm } from './vouchers/TransferForm';
 import { VoucherForm } from './vouchers/VoucherForm';
@@ -35,12 +34,7 @@ export function VouchersScreen() {
   };
   const posted = (kind: Tab) => (number: string | null) => {
     setNotice(
-      formatKeeping(
-        i18n,
-        t.vouchers.posted,
-        {},
-        { kind: t.vouchers.voucherName[kind], number: number ?? '' },
-      ),
+      i18n.format(t.vouchers.posted, {}, { kind: t.vouchers.voucherName[kind], number: number ?? '' }),
     );
     setVersion((v) => v + 1);
   };

@@ -44,10 +44,17 @@ export async function sahakumBalances(db: Kysely<Database>, asOf: string): Promi
   return balances;
 }
 
-/** Exports the books, has hledger check them strictly, and expects its balances to equal the trial balance. */
+const dayAfter = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Exports the books, has hledger check them strictly, and expects its balances at the end of `asOf`
+ * to equal Sahakum's trial balance at that date.
+ */
 export async function expectHledgerAgrees(db: Kysely<Database>, file: string, asOf: string): Promise<void> {
   await writeHledgerJournal(db, file);
   const check = hledger(file, 'check', '--strict', 'ordereddates');
   expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
-  expect(hledgerBalances(file)).toEqual(await sahakumBalances(db, asOf));
+  // hledger's end date is exclusive.
+  expect(hledgerBalances(file, '-e', dayAfter(asOf))).toEqual(await sahakumBalances(db, asOf));
 }

@@ -57,6 +57,7 @@ export const vouchersKm = {
     credit: 'ឥណទាន',
     entryRef: 'ប្រតិបត្តិការលេខ {id}',
     recordedBy: 'កត់ត្រាដោយ {who}',
+    party: '({party})',
     bookkeeper: 'គណនេយ្យករ',
     kinds: {
       receipt: 'ទទួលប្រាក់',
@@ -179,6 +180,7 @@ export const vouchersEn: Widen<typeof vouchersKm> = {
     credit: 'Credit',
     entryRef: 'entry {id}',
     recordedBy: 'Recorded by {who}',
+    party: '({party})',
     bookkeeper: 'bookkeeper',
     kinds: {
       receipt: 'Receipt',

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../shared/ledger';
 import { useI18n } from '../../i18n';
-import { formatKeeping } from '../vouchers/formSupport';
 import { type ChartRow, canDelete } from './chart';
 import { RenameForm } from './RenameForm';
 
@@ -74,7 +73,7 @@ export function AccountRow({
       <td className="row-actions">
         {mode === 'delete' ? (
           <span className="confirm">
-            <span>{formatKeeping(i18n, text.confirmDelete, {}, { code: account.code })}</span>
+            <span>{i18n.format(text.confirmDelete, {}, { code: account.code })}</span>
             <button
               type="button"
               className="small primary danger"

@@ -5,7 +5,7 @@ import { type Account, accountRenameSchema } from '../../../shared/ledger';
 import { call } from '../../api';
 import { Field, showRefusal } from '../../components/form';
 import { useI18n } from '../../i18n';
-import { formatKeeping, ledgerResolver } from '../vouchers/formSupport';
+import { ledgerResolver } from '../vouchers/formSupport';
 
 type RenameInput = z.infer<typeof accountRenameSchema>;
 
@@ -37,7 +37,7 @@ export function RenameForm({
     <form
       className="rename-form"
       noValidate
-      aria-label={formatKeeping(i18n, text.renameTitle, {}, { code: account.code })}
+      aria-label={i18n.format(text.renameTitle, {}, { code: account.code })}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

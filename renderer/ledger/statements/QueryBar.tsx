@@ -75,6 +75,7 @@ export function QueryBar({
                   {...aria}
                   accounts={accounts}
                   value={query.accountId}
+                  includeInactive
                   filter={query.kind === 'memberBalance' ? (account) => account.isControl : undefined}
                   onChange={(accountId) => onChange({ accountId }, { apply: true })}
                 />
@@ -84,6 +85,7 @@ export function QueryBar({
                 <MemberPicker
                   {...aria}
                   value={query.memberId}
+                  includeFormer
                   onChange={(memberId, member) => onChange({ memberId }, { apply: true, member })}
                 />
               );

@@ -1,13 +1,8 @@
+import { localIsoDate } from '../../../shared/dates';
 import { monthName } from '../../../shared/khmer';
 import type { I18n } from '../../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const isoOf = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-
-/** Today on the cooperative's calendar: the computer's local date, as the main process takes it. */
-export const localToday = (): string => isoOf(new Date());
-
-export const firstOfMonth = (iso: string): string => `${iso.slice(0, 7)}-01`;
 
 /** 'YYYY-MM' as people say it: 'តុលា ២០២៦', 'October 2026'. */
 export function monthLabel(month: string, i18n: I18n): string {
@@ -18,5 +13,5 @@ export function monthLabel(month: string, i18n: I18n): string {
 export function momentLabel(timestamp: string, i18n: I18n): string {
   const moment = new Date(timestamp);
   if (Number.isNaN(moment.getTime())) return timestamp;
-  return `${i18n.date(isoOf(moment))} ${i18n.num(`${pad(moment.getHours())}:${pad(moment.getMinutes())}`)}`;
+  return `${i18n.date(localIsoDate(moment))} ${i18n.num(`${pad(moment.getHours())}:${pad(moment.getMinutes())}`)}`;
 }

@@ -1,7 +1,6 @@
 import type { JournalEntry } from '../../../shared/ledger';
 import { Money } from '../../components/money';
 import { memberNumber, useI18n } from '../../i18n';
-import { formatKeeping } from './formSupport';
 import { ReverseForm } from './ReverseForm';
 
 // An entry's kind names the business event that posted it; kinds this screen has no word for yet (from
@@ -44,18 +43,21 @@ export function EntryRows({
           <span className={`kind-badge ${entry.kind}`}>
             {entry.reversesId === null
               ? kindLabel(entry.kind)
-              : formatKeeping(i18n, t.vouchers.journal.reverses, {}, { ref: refOf(entry.reversesId) })}
+              : i18n.format(t.vouchers.journal.reverses, {}, { ref: refOf(entry.reversesId) })}
           </span>
           <span className="entry-memo">{entry.memo}</span>
+          {entry.party ? (
+            <span className="entry-party">
+              {i18n.format(t.vouchers.journal.party, {}, { party: entry.party })}
+            </span>
+          ) : null}
           <span className="entry-state">
             {entry.reversedById !== null ? (
               <span className="state-badge reversed">
-                {formatKeeping(i18n, t.vouchers.journal.reversedBy, {}, { ref: refOf(entry.reversedById) })}
+                {i18n.format(t.vouchers.journal.reversedBy, {}, { ref: refOf(entry.reversedById) })}
               </span>
             ) : null}
-            <span className="entry-who">
-              {formatKeeping(i18n, t.vouchers.journal.recordedBy, {}, { who })}
-            </span>
+            <span className="entry-who">{i18n.format(t.vouchers.journal.recordedBy, {}, { who })}</span>
           </span>
         </td>
         <td className="amount">
@@ -96,7 +98,7 @@ export function EntryRows({
           <td colSpan={4}>
             <ReverseForm
               entryId={entry.id}
-              title={formatKeeping(i18n, t.vouchers.journal.reverseTitle, {}, { ref })}
+              title={i18n.format(t.vouchers.journal.reverseTitle, {}, { ref })}
               onReversed={onReversed}
               onCancel={onCancel}
             />

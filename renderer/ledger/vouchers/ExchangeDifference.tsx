@@ -3,7 +3,6 @@ import type { Account } from '../../../shared/ledger';
 import { Money } from '../../components/money';
 import { accountLabel } from '../../components/pickers';
 import { useI18n } from '../../i18n';
-import { formatKeeping } from './formSupport';
 
 /**
  * What the rate gives for the amount, and how far what arrived is from it: that difference is posted to
@@ -41,8 +40,7 @@ export function ExchangeDifference({
       )}
       {difference && account ? (
         <p className="summary-note">
-          {formatKeeping(
-            i18n,
+          {i18n.format(
             difference > 0 ? t.vouchers.differenceShort : t.vouchers.differenceOver,
             {},
             { account: accountLabel(account, i18n.language) },

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { localToday } from '../../../shared/dates';
 import { toLatinDigits } from '../../../shared/khmer';
 import { type Account, type ExchangeInput, exchangeSchema, rateSchema } from '../../../shared/ledger';
 import { convert } from '../../../shared/money';
@@ -16,7 +17,6 @@ import {
   isMoneyAccount,
   ledgerResolver,
   onFormField,
-  todayIso,
 } from './formSupport';
 
 type ExchangeForm = Omit<ExchangeInput, 'fromAccountId' | 'toAccountId'> & {
@@ -51,7 +51,7 @@ export function ExchangeForm({
   const form = useForm<ExchangeForm, unknown, ExchangeInput>({
     resolver: ledgerResolver(exchangeSchema),
     defaultValues: blank({
-      date: todayIso(),
+      date: localToday(),
       fromAccountId: cashAccountId(accounts, 'USD'),
       toAccountId: cashAccountId(accounts, 'KHR'),
       rate: '',

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { firstOfMonth, localToday } from '../../../shared/dates';
 import type { JournalEntry } from '../../../shared/ledger';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { EntryRows } from './EntryRows';
-import { formatKeeping, monthStart, todayIso } from './formSupport';
 
 /**
  * The current month's entries, newest first, each with its lines; an entry that is neither a reversal
@@ -18,8 +18,8 @@ export function Journal({ version }: { version: number }) {
   const [notice, setNotice] = useState('');
 
   const load = useCallback(async () => {
-    const today = todayIso();
-    const result = await call('ledger.entries', { from: monthStart(today), to: today, limit: 100 });
+    const today = localToday();
+    const result = await call('ledger.entries', { from: firstOfMonth(today), to: today, limit: 100 });
     setFailed(!result.ok);
     if (result.ok) setEntries(result.value);
   }, []);
@@ -76,7 +76,7 @@ export function Journal({ version }: { version: number }) {
               onCancel={() => setReversing(null)}
               onReversed={() => {
                 setReversing(null);
-                setNotice(formatKeeping(i18n, t.vouchers.journal.reversed, {}, { ref: refOf(entry.id) }));
+                setNotice(i18n.format(t.vouchers.journal.reversed, {}, { ref: refOf(entry.id) }));
                 void load();
               }}
             />

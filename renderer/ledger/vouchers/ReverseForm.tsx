@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { localToday } from '../../../shared/dates';
 import { reverseSchema } from '../../../shared/ledger';
 import { call } from '../../api';
 import { DateInput, Field, showRefusal } from '../../components/form';
 import { useI18n } from '../../i18n';
-import { ControlledField, ledgerResolver, todayIso } from './formSupport';
+import { ControlledField, ledgerResolver } from './formSupport';
 
 type ReverseInput = z.infer<typeof reverseSchema>;
 
@@ -26,7 +27,7 @@ export function ReverseForm({
   const [banner, setBanner] = useState('');
   const form = useForm<ReverseInput, unknown, ReverseInput>({
     resolver: ledgerResolver(reverseSchema),
-    defaultValues: { entryId, date: todayIso(), reason: '' },
+    defaultValues: { entryId, date: localToday(), reason: '' },
     mode: 'onTouched',
   });
   const submit = form.handleSubmit(

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { localToday } from '../../../shared/dates';
 import type { Currency } from '../../../shared/khmer';
 import { type Account, type TransferInput, transferSchema } from '../../../shared/ledger';
 import { call } from '../../api';
@@ -16,7 +17,6 @@ import {
   isMoneyAccount,
   ledgerResolver,
   onFormField,
-  todayIso,
 } from './formSupport';
 
 type TransferForm = Omit<TransferInput, 'fromAccountId' | 'toAccountId'> & {
@@ -55,7 +55,7 @@ export function TransferForm({
   });
   const form = useForm<TransferForm, unknown, TransferInput>({
     resolver: ledgerResolver(transferSchema),
-    defaultValues: blank({ date: todayIso(), currency: 'KHR' }),
+    defaultValues: blank({ date: localToday(), currency: 'KHR' }),
     mode: 'onTouched',
   });
   const currency = form.watch('currency');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { localToday } from '../../../shared/dates';
 import type { Currency } from '../../../shared/khmer';
 import { type Account, type VoucherInput, voucherSchema } from '../../../shared/ledger';
 import { call } from '../../api';
@@ -15,7 +16,6 @@ import {
   isMoneyAccount,
   ledgerResolver,
   onFormField,
-  todayIso,
 } from './formSupport';
 
 type Direction = VoucherInput['direction'];
@@ -63,7 +63,7 @@ export function VoucherForm({
   const form = useForm<VoucherForm, unknown, VoucherInput>({
     resolver: ledgerResolver(voucherSchema),
     defaultValues: blank({
-      date: todayIso(),
+      date: localToday(),
       currency: 'KHR',
       cashAccountId: cashAccountId(accounts, 'KHR'),
     }),

@@ -13,16 +13,7 @@ import type { AppError } from '../../../shared/errors';
 import type { Currency } from '../../../shared/khmer';
 import type { Account } from '../../../shared/ledger';
 import { Field } from '../../components/form';
-import { type I18n, useI18n } from '../../i18n';
-
-/** Today on the cooperative's calendar (the computer's local date), as the main process also counts it. */
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+import { useI18n } from '../../i18n';
 
 /**
  * The shared schema as a form resolver. The forms hold null for an account or member not chosen yet;
@@ -49,17 +40,6 @@ export function onFormField(
   if (target === undefined) return error;
   const field = typeof target === 'string' ? target : target[Number(error.params?.line ?? -1)];
   return field ? { ...error, field } : error;
-}
-
-/** Keeps identifiers such as voucher numbers and account codes exactly as written, digits included. */
-export function formatKeeping(
-  i18n: I18n,
-  template: string,
-  params: Record<string, string | number>,
-  verbatim: Record<string, string>,
-): string {
-  const filled = template.replace(/\{(\w+)\}/g, (match, key: string) => verbatim[key] ?? match);
-  return i18n.format(filled, params);
 }
 
 export const isMoneyAccount = (account: Account) => account.isCash || account.isBank;
