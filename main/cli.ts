@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../shared/errors';
-import { type CooperativeInput, cooperativeInputSchema, type Member } from '../shared/schemas';
+import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
 import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal } from './cli/books';
 import { REPORTS, type Report } from './cli/reports';
@@ -50,28 +50,6 @@ Commands:
   --help  Show this text.
 `;
 
-// Everything the first-run wizard asks beyond the name and founding date gets a plain default here; the
-// cooperative's settings screen changes them later.
-const INIT_DEFAULTS: CooperativeInput = {
-  nameKm: '',
-  nameLatin: '',
-  registrationNumber: '',
-  registrationDate: '',
-  foundedOn: '',
-  village: '',
-  commune: '',
-  district: '',
-  province: '',
-  fiscalYearStartMonth: 1,
-  sharePar: 10_000,
-  shareCapPerMember: 0,
-  chair: '',
-  viceChair: '',
-  treasurer: '',
-  bookkeeper: '',
-  internalControl: '',
-  reportDigits: 'khmer',
-};
 const INIT_FLAGS: Record<string, string> = { nameKm: '--name-km', foundedOn: '--founded' };
 
 const LIST_COLUMNS = [
@@ -135,7 +113,7 @@ async function init(line: CommandLine): Promise<void> {
   const file = options.required('db');
   const now = currentNow();
   const input = {
-    ...INIT_DEFAULTS,
+    ...blankCooperative,
     nameKm: options.required('name-km'),
     foundedOn: options.optional('founded') ?? now.today,
   };

@@ -100,4 +100,26 @@ export const cooperativeInputSchema = z.object({
   reportDigits: z.enum(['khmer', 'latin']),
 });
 export type CooperativeInput = z.infer<typeof cooperativeInputSchema>;
+
+/** A profile before anything is typed: the wizard's starting point and the CLI's defaults. */
+export const blankCooperative: CooperativeInput = {
+  nameKm: '',
+  nameLatin: '',
+  registrationNumber: '',
+  registrationDate: '',
+  foundedOn: '',
+  village: '',
+  commune: '',
+  district: '',
+  province: '',
+  fiscalYearStartMonth: 1,
+  sharePar: 20_000,
+  shareCapPerMember: 0,
+  chair: '',
+  viceChair: '',
+  treasurer: '',
+  bookkeeper: '',
+  internalControl: '',
+  reportDigits: 'khmer',
+};
 export type Cooperative = CooperativeInput;

@@ -116,3 +116,34 @@ export function DateInput(props: {
     />
   );
 }
+
+/** The end of every form: the refusal banner, then cancel (when there is somewhere to go back to) and submit. */
+export function FormFooter(props: {
+  banner: string;
+  submitLabel: string;
+  busy?: boolean;
+  danger?: boolean;
+  onCancel?: () => void;
+  cancelLabel?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {props.banner ? (
+        <div className="banner error" role="alert">
+          {props.banner}
+        </div>
+      ) : null}
+      <div className="actions">
+        {props.onCancel ? (
+          <button type="button" onClick={props.onCancel}>
+            {props.cancelLabel ?? t.common.cancel}
+          </button>
+        ) : null}
+        <button type="submit" className={props.danger ? 'primary danger' : 'primary'} disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

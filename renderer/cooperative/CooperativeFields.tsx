@@ -20,27 +20,6 @@ const NUMBER_FIELDS = new Set<CooperativeField>(['sharePar', 'shareCapPerMember'
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const REQUIRED = new Set<CooperativeField>(['nameKm', 'foundedOn', 'sharePar']);
 
-export const emptyCooperative: CooperativeInput = {
-  nameKm: '',
-  nameLatin: '',
-  registrationNumber: '',
-  registrationDate: '',
-  foundedOn: '',
-  village: '',
-  commune: '',
-  district: '',
-  province: '',
-  fiscalYearStartMonth: 1,
-  sharePar: 20_000,
-  shareCapPerMember: 0,
-  chair: '',
-  viceChair: '',
-  treasurer: '',
-  bookkeeper: '',
-  internalControl: '',
-  reportDigits: 'khmer',
-};
-
 export function CooperativeFields({
   form,
   fields,

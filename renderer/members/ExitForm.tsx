@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { type Member, type MemberExit, memberExitSchema } from '../../shared/schemas';
 import { call } from '../api';
-import { DateInput, Field, showRefusal } from '../components/form';
+import { DateInput, Field, FormFooter, showRefusal } from '../components/form';
 import { memberNumber, useI18n } from '../i18n';
 
 /** Records that a member left (with the reason) or died; the member's record is kept. */
@@ -58,19 +58,12 @@ export function ExitForm({
       <Field label={t.members.exitReason} error={form.formState.errors.reason}>
         {(aria) => <textarea {...aria} rows={3} {...form.register('reason')} />}
       </Field>
-      {banner ? (
-        <div className="banner error" role="alert">
-          {banner}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-        <button type="submit" className="primary danger">
-          {status === 'left' ? t.members.markLeft : t.members.markDeceased}
-        </button>
-      </div>
+      <FormFooter
+        banner={banner}
+        submitLabel={status === 'left' ? t.members.markLeft : t.members.markDeceased}
+        danger
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { type Member, type MemberInput, memberInputSchema } from '../../shared/schemas';
 import { call } from '../api';
-import { DateInput, Field, showRefusal } from '../components/form';
+import { DateInput, Field, FormFooter, showRefusal } from '../components/form';
 import { memberNumber, useI18n } from '../i18n';
 
 const TEXT_FIELDS = [
@@ -127,19 +127,12 @@ export function MemberForm({
       <Field label={t.members.notes} error={errors.notes}>
         {(aria) => <textarea {...aria} rows={3} {...form.register('notes')} />}
       </Field>
-      {banner ? (
-        <div className="banner error" role="alert">
-          {banner}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t.common.save}
-        </button>
-      </div>
+      <FormFooter
+        banner={banner}
+        busy={form.formState.isSubmitting}
+        submitLabel={t.common.save}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,14 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { AppStatus } from '../../shared/contract';
-import { type CooperativeInput, cooperativeInputSchema } from '../../shared/schemas';
+import { blankCooperative, type CooperativeInput, cooperativeInputSchema } from '../../shared/schemas';
 import { call } from '../api';
-import { showRefusal } from '../components/form';
+import { FormFooter, showRefusal } from '../components/form';
 import {
   COOPERATIVE_FIELDS,
   COOPERATIVE_SECTIONS,
   CooperativeFields,
-  emptyCooperative,
 } from '../cooperative/CooperativeFields';
 import { useI18n } from '../i18n';
 
@@ -22,7 +21,7 @@ export function SetupScreen({ onReady }: { onReady: (status: AppStatus) => void 
   const [busy, setBusy] = useState(false);
   const form = useForm<CooperativeInput>({
     resolver: zodResolver(cooperativeInputSchema),
-    defaultValues: emptyCooperative,
+    defaultValues: blankCooperative,
     mode: 'onTouched',
   });
 
@@ -95,19 +94,13 @@ export function SetupScreen({ onReady }: { onReady: (status: AppStatus) => void 
         </ol>
         <h2>{t.setup.steps[step]}</h2>
         <CooperativeFields form={form} fields={section} />
-        {banner ? (
-          <div className="banner error" role="alert">
-            {banner}
-          </div>
-        ) : null}
-        <div className="actions">
-          <button type="button" onClick={() => setStep(step === 0 ? null : step - 1)}>
-            {t.common.back}
-          </button>
-          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-            {last ? t.setup.finish : t.common.next}
-          </button>
-        </div>
+        <FormFooter
+          banner={banner}
+          busy={form.formState.isSubmitting}
+          submitLabel={last ? t.setup.finish : t.common.next}
+          onCancel={() => setStep(step === 0 ? null : step - 1)}
+          cancelLabel={t.common.back}
+        />
       </form>
     </main>
   );

@@ -2,6 +2,7 @@ import { createCooperative } from '../../main/cooperative/profile';
 import { createDemoCooperative } from '../../main/demo/cooperative';
 import { createMember } from '../../main/members/register';
 import { toKhmerDigits } from '../../shared/khmer';
+import { blankCooperative } from '../../shared/schemas';
 import { expect, type Page, test } from './fixtures';
 
 const NOW = { today: '2026-11-28', timestamp: '2026-11-28T02:00:00.000Z' };
@@ -10,24 +11,14 @@ async function withCooperative(db: Parameters<typeof createCooperative>[0]) {
   await createCooperative(
     db,
     {
+      ...blankCooperative,
       nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
       nameLatin: 'Srov Sambo',
-      registrationNumber: '',
-      registrationDate: '',
       foundedOn: '2015-01-10',
       village: 'ព្រៃខ្លា',
       commune: 'ព្រះស្តេច',
       district: 'ព្រះស្តេច',
       province: 'ព្រៃវែង',
-      fiscalYearStartMonth: 1,
-      sharePar: 20_000,
-      shareCapPerMember: 0,
-      chair: '',
-      viceChair: '',
-      treasurer: '',
-      bookkeeper: '',
-      internalControl: '',
-      reportDigits: 'khmer',
     },
     NOW,
   );

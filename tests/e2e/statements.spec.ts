@@ -3,6 +3,7 @@ import { accountByRole } from '../../main/ledger/accounts';
 import { post } from '../../main/ledger/posting';
 import { createMember } from '../../main/members/register';
 import { formatDateTable, monthName, toKhmerDigits } from '../../shared/khmer';
+import { blankCooperative } from '../../shared/schemas';
 import { type AppFixture, expect, type Page, test } from './fixtures';
 
 /** One side of a two-line entry: the account, and the member on a member account. */
@@ -43,24 +44,15 @@ async function cooperativeWithMembers(app: AppFixture) {
   await createCooperative(
     db,
     {
+      ...blankCooperative,
       nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
       nameLatin: 'Srov Sambo',
-      registrationNumber: '',
-      registrationDate: '',
       foundedOn: '2015-01-10',
       village: 'ព្រៃខ្លា',
       commune: 'ព្រះស្តេច',
       district: 'ព្រះស្តេច',
       province: 'ព្រៃវែង',
-      fiscalYearStartMonth: 1,
-      sharePar: 20_000,
-      shareCapPerMember: 0,
-      chair: '',
-      viceChair: '',
-      treasurer: '',
       bookkeeper: 'សៅ ចន្ទា',
-      internalControl: '',
-      reportDigits: 'khmer',
     },
     now,
   );

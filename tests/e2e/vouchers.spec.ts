@@ -4,6 +4,7 @@ import { postVoucher } from '../../main/ledger/vouchers';
 import { createMember } from '../../main/members/register';
 import { formatDateTable } from '../../shared/khmer';
 import type { TrialBalance } from '../../shared/ledger';
+import { blankCooperative } from '../../shared/schemas';
 import { type AppFixture, expect, type Page, test } from './fixtures';
 
 type Db = AppFixture['backend']['session']['db'];
@@ -12,24 +13,14 @@ async function withCooperative(db: Db) {
   await createCooperative(
     db,
     {
+      ...blankCooperative,
       nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
       nameLatin: 'Srov Sambo',
-      registrationNumber: '',
-      registrationDate: '',
       foundedOn: '2015-01-10',
       village: 'ព្រៃខ្លា',
       commune: 'ព្រះស្តេច',
       district: 'ព្រះស្តេច',
       province: 'ព្រៃវែង',
-      fiscalYearStartMonth: 1,
-      sharePar: 20_000,
-      shareCapPerMember: 0,
-      chair: '',
-      viceChair: '',
-      treasurer: '',
-      bookkeeper: '',
-      internalControl: '',
-      reportDigits: 'khmer',
     },
     { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z' },
   );

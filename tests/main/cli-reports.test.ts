@@ -9,6 +9,7 @@ import { openDatabase } from '../../main/db/open';
 import { accountByRole } from '../../main/ledger/accounts';
 import { type Actor, post } from '../../main/ledger/posting';
 import { balanceSheet, cashBook } from '../../main/ledger/statements';
+import { blankCooperative } from '../../shared/schemas';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const ACTOR: Actor = { today: '2026-11-28', timestamp: '2026-11-28T00:00:00.000Z', user: 'test' };
@@ -36,24 +37,10 @@ beforeAll(async () => {
     await createCooperative(
       db,
       {
+        ...blankCooperative,
         nameKm: 'សហគមន៍កសិកម្ម អូរស្វាយ',
-        nameLatin: '',
-        registrationNumber: '',
-        registrationDate: '',
         foundedOn: '2020-01-01',
-        village: '',
-        commune: '',
-        district: '',
-        province: '',
-        fiscalYearStartMonth: 1,
         sharePar: 10_000,
-        shareCapPerMember: 0,
-        chair: '',
-        viceChair: '',
-        treasurer: '',
-        bookkeeper: '',
-        internalControl: '',
-        reportDigits: 'khmer',
       },
       ACTOR,
     );

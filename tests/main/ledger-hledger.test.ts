@@ -12,12 +12,13 @@ import { closeMonth } from '../../main/ledger/months';
 import { type Actor, type LineDraft, post, reverseEntry } from '../../main/ledger/posting';
 import { createMember } from '../../main/members/register';
 import type { Currency } from '../../shared/khmer';
-import { type CooperativeInput, memberInputSchema } from '../../shared/schemas';
+import { blankCooperative, type CooperativeInput, memberInputSchema } from '../../shared/schemas';
 import { hledger, hledgerBalances, sahakumBalances } from '../support/hledger';
 
 const ACTOR: Actor = { user: 'លី ចន្ធូ', today: '2026-11-28', timestamp: '2026-11-28T03:15:00.000Z' };
 
 const cooperative: CooperativeInput = {
+  ...blankCooperative,
   nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា សាមគ្គី',
   nameLatin: 'Prey Khla Samaki Agricultural Cooperative',
   registrationNumber: 'PV-0427',
@@ -27,15 +28,12 @@ const cooperative: CooperativeInput = {
   commune: 'ព្រះស្តេច',
   district: 'ព្រះស្តេច',
   province: 'ព្រៃវែង',
-  fiscalYearStartMonth: 1,
-  sharePar: 20_000,
   shareCapPerMember: 50,
   chair: 'សុខ សុភ័ក្រ',
   viceChair: 'ចាន់ ស្រីមុំ',
   treasurer: 'ហេង សុភា',
   bookkeeper: 'លី ចន្ធូ',
   internalControl: 'គឹម វណ្ណា',
-  reportDigits: 'khmer',
 };
 
 const MEMBERS = [

@@ -22,7 +22,7 @@ import { balanceSheet, trialBalance } from '../../main/ledger/statements';
 import { createMember } from '../../main/members/register';
 import { DomainError, type ErrorCode } from '../../shared/errors';
 import type { Currency } from '../../shared/khmer';
-import { type CooperativeInput, memberInputSchema } from '../../shared/schemas';
+import { blankCooperative, type CooperativeInput, memberInputSchema } from '../../shared/schemas';
 import { expectHledgerAgrees } from '../support/hledger';
 
 // For any sequence of business events, valid ones interleaved with refused ones, the books keep their
@@ -34,6 +34,7 @@ const RUNS = 100;
 const HLEDGER_EVERY = 20;
 
 const cooperative: CooperativeInput = {
+  ...blankCooperative,
   nameKm: 'សហគមន៍កសិកម្ម ត្រពាំងស្លា',
   nameLatin: 'Trapeang Sla Agricultural Cooperative',
   registrationNumber: 'TK-0113',
@@ -43,15 +44,11 @@ const cooperative: CooperativeInput = {
   commune: 'ព្រៃក្របៅ',
   district: 'ត្រាំកក់',
   province: 'តាកែវ',
-  fiscalYearStartMonth: 1,
   sharePar: 10_000,
   shareCapPerMember: 100,
   chair: 'ឈឹម សុផល',
-  viceChair: '',
   treasurer: 'ហេង សុភា',
   bookkeeper: 'ស៊ាន ស្រីពៅ',
-  internalControl: '',
-  reportDigits: 'khmer',
 };
 
 type Some = [number, ...number[]];

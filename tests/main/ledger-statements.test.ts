@@ -21,29 +21,25 @@ import {
 import { createMember } from '../../main/members/register';
 import { DomainError } from '../../shared/errors';
 import type { StatementSection } from '../../shared/ledger';
-import { type CooperativeInput, type Member, memberInputSchema } from '../../shared/schemas';
+import {
+  blankCooperative,
+  type CooperativeInput,
+  type Member,
+  memberInputSchema,
+} from '../../shared/schemas';
 
 const ACTOR: Actor = { today: '2026-11-28', timestamp: '2026-11-28T00:00:00.000Z', user: 'test' };
 
 const COOPERATIVE: CooperativeInput = {
+  ...blankCooperative,
   nameKm: 'សហគមន៍កសិកម្ម ត្រពាំងស្វាយ',
   nameLatin: 'Trapeang Svay Agricultural Cooperative',
-  registrationNumber: '',
-  registrationDate: '',
   foundedOn: '2020-01-01',
   village: 'ត្រពាំងស្វាយ',
   commune: 'ក្រាំងលាវ',
   district: 'បាធាយ',
   province: 'កំពង់ចាម',
-  fiscalYearStartMonth: 1,
   sharePar: 10_000,
-  shareCapPerMember: 0,
-  chair: '',
-  viceChair: '',
-  treasurer: '',
-  bookkeeper: '',
-  internalControl: '',
-  reportDigits: 'khmer',
 };
 
 let dir: string;

@@ -12,7 +12,7 @@ import type { Actor } from '../../main/ledger/posting';
 import { postExchange, postTransfer, postVoucher } from '../../main/ledger/vouchers';
 import { createMember } from '../../main/members/register';
 import { DomainError } from '../../shared/errors';
-import { memberInputSchema } from '../../shared/schemas';
+import { blankCooperative, memberInputSchema } from '../../shared/schemas';
 
 const ACTOR: Actor = { today: '2026-11-28', timestamp: '2026-11-28T03:00:00.000Z', user: 'លី ចន្ធូ' };
 
@@ -55,24 +55,10 @@ beforeEach(async () => {
   await createCooperative(
     db(),
     {
+      ...blankCooperative,
       nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា',
-      nameLatin: '',
-      registrationNumber: '',
-      registrationDate: '',
       foundedOn: '2020-01-01',
-      village: '',
-      commune: '',
-      district: '',
-      province: '',
-      fiscalYearStartMonth: 1,
-      sharePar: 20_000,
-      shareCapPerMember: 0,
-      chair: '',
-      viceChair: '',
-      treasurer: '',
       bookkeeper: 'លី ចន្ធូ',
-      internalControl: '',
-      reportDigits: 'khmer',
     },
     ACTOR,
   );

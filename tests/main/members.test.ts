@@ -8,6 +8,7 @@ import { createMember, exitMember, getMember, type Now, updateMember } from '../
 import { listMembers } from '../../main/members/search';
 import { DomainError } from '../../shared/errors';
 import {
+  blankCooperative,
   type CooperativeInput,
   type MemberInput,
   type MemberQuery,
@@ -19,6 +20,7 @@ const LATER: Now = { today: '2026-11-28', timestamp: '2026-11-28T04:40:00.000Z' 
 const FOUNDED_ON = '2016-03-15';
 
 const cooperative: CooperativeInput = {
+  ...blankCooperative,
   nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា សាមគ្គី',
   nameLatin: 'Prey Khla Samaki Agricultural Cooperative',
   registrationNumber: 'PV-0427',
@@ -28,15 +30,12 @@ const cooperative: CooperativeInput = {
   commune: 'ព្រះស្តេច',
   district: 'ព្រះស្តេច',
   province: 'ព្រៃវែង',
-  fiscalYearStartMonth: 1,
-  sharePar: 20_000,
   shareCapPerMember: 50,
   chair: 'សុខ សុភ័ក្រ',
   viceChair: 'ចាន់ ស្រីមុំ',
   treasurer: 'ហេង សុភា',
   bookkeeper: 'លី ចន្ធូ',
   internalControl: 'គឹម វណ្ណា',
-  reportDigits: 'khmer',
 };
 
 /** A member as the form would send it, after the same schema the router applies. */

@@ -8,7 +8,7 @@ import {
   accountInputSchema,
 } from '../../../shared/ledger';
 import { call } from '../../api';
-import { Field, showRefusal } from '../../components/form';
+import { Field, FormFooter, showRefusal } from '../../components/form';
 import { accountLabel } from '../../components/pickers';
 import { useI18n } from '../../i18n';
 import { ControlledField, ledgerResolver } from '../vouchers/formSupport';
@@ -158,19 +158,12 @@ export function AccountForm({
           )}
         </Field>
       </div>
-      {banner ? (
-        <div className="banner error" role="alert">
-          {banner}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t.common.save}
-        </button>
-      </div>
+      <FormFooter
+        banner={banner}
+        busy={form.formState.isSubmitting}
+        submitLabel={t.common.save}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

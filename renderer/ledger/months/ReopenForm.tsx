@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { monthReopenSchema } from '../../../shared/ledger';
 import { call } from '../../api';
-import { Field, showRefusal } from '../../components/form';
+import { Field, FormFooter, showRefusal } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { monthLabel } from '../statements/dates';
 
@@ -50,19 +50,13 @@ export function ReopenForm({
           <textarea {...aria} rows={2} autoFocus {...form.register('reason')} />
         )}
       </Field>
-      {banner ? (
-        <div className="banner error" role="alert">
-          {banner}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {i18n.t.common.cancel}
-        </button>
-        <button type="submit" className="primary danger" disabled={form.formState.isSubmitting}>
-          {m.reopen}
-        </button>
-      </div>
+      <FormFooter
+        banner={banner}
+        busy={form.formState.isSubmitting}
+        submitLabel={m.reopen}
+        danger
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { toLatinDigits } from '../../../shared/khmer';
 import { type Account, type ExchangeInput, exchangeSchema, rateSchema } from '../../../shared/ledger';
 import { convert } from '../../../shared/money';
 import { call } from '../../api';
-import { DateInput, Field, showRefusal } from '../../components/form';
+import { DateInput, Field, FormFooter, showRefusal } from '../../components/form';
 import { AmountInput } from '../../components/money';
 import { AccountSelect } from '../../components/pickers';
 import { useI18n } from '../../i18n';
@@ -209,16 +209,7 @@ export function ExchangeForm({
           </Field>
         </div>
       </div>
-      {banner ? (
-        <div className="banner error" role="alert">
-          {banner}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t.vouchers.post}
-        </button>
-      </div>
+      <FormFooter banner={banner} busy={form.formState.isSubmitting} submitLabel={t.vouchers.post} />
     </form>
   );
 }

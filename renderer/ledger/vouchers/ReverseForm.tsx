@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { localToday } from '../../../shared/dates';
 import { reverseSchema } from '../../../shared/ledger';
 import { call } from '../../api';
-import { DateInput, Field, showRefusal } from '../../components/form';
+import { DateInput, Field, FormFooter, showRefusal } from '../../components/form';
 import { useI18n } from '../../i18n';
 import { ControlledField, ledgerResolver } from './formSupport';
 
@@ -67,19 +67,13 @@ export function ReverseForm({
           )}
         </ControlledField>
       </div>
-      {banner ? (
-        <div className="banner error" role="alert">
-          {banner}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-        <button type="submit" className="primary danger" disabled={form.formState.isSubmitting}>
-          {t.vouchers.journal.confirmReverse}
-        </button>
-      </div>
+      <FormFooter
+        banner={banner}
+        busy={form.formState.isSubmitting}
+        submitLabel={t.vouchers.journal.confirmReverse}
+        danger
+        onCancel={onCancel}
+      />
     </form>
   );
 }

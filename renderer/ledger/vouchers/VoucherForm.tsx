@@ -4,7 +4,7 @@ import { localToday } from '../../../shared/dates';
 import type { Currency } from '../../../shared/khmer';
 import { type Account, type VoucherInput, voucherSchema } from '../../../shared/ledger';
 import { call } from '../../api';
-import { DateInput, Field, showRefusal } from '../../components/form';
+import { DateInput, Field, FormFooter, showRefusal } from '../../components/form';
 import { AmountInput } from '../../components/money';
 import { AccountSelect, MemberPicker } from '../../components/pickers';
 import { memberNumber, useI18n } from '../../i18n';
@@ -226,16 +226,7 @@ export function VoucherForm({
           </Field>
         </div>
       </div>
-      {banner ? (
-        <div className="banner error" role="alert">
-          {banner}
-        </div>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t.vouchers.post}
-        </button>
-      </div>
+      <FormFooter banner={banner} busy={form.formState.isSubmitting} submitLabel={t.vouchers.post} />
     </form>
   );
 }
