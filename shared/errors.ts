@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'reversal_of_reversal'
   | 'date_before_entry'
   | 'same_account'
+  | 'insufficient_cash'
   | 'rate_invalid'
   | 'unexpected';
 

@@ -7,6 +7,7 @@ import type { AccountRecord, Database } from '../db/schema';
 import { takeNextNumber } from '../db/sequences';
 import { accountByRole, getAccount } from './accounts';
 import { type Actor, postEntry } from './posting';
+import { balanceAt } from './statements';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -27,6 +28,26 @@ async function moneyAccount(trx: Db, id: number, field: string): Promise<Account
   return account;
 }
 
+/**
+ * Cash on hand cannot pay out more than it holds, neither on the voucher's date nor today (a back-dated
+ * payment must not empty the box for the days after it). A bank account is the bank's to refuse.
+ */
+async function checkCashCovers(
+  trx: Db,
+  account: AccountRecord,
+  amount: number,
+  date: string,
+  actor: Actor,
+  field = 'amount',
+) {
+  if (account.is_cash !== 1) return;
+  const dates = [...new Set([date, actor.today])];
+  for (const asOf of dates) {
+    const held = (await balanceAt(trx, [account.id], asOf)).get(account.id) ?? 0;
+    if (held < amount) throw new DomainError('insufficient_cash', field, { code: account.code });
+  }
+}
+
 /** Money received for (receipt) or paid from (payment) one head of account: one voucher, one entry. */
 export function postVoucher(db: Kysely<Database>, input: VoucherInput, actor: Actor) {
   return db.transaction().execute(async (trx) => {
@@ -37,6 +58,7 @@ export function postVoucher(db: Kysely<Database>, input: VoucherInput, actor: Ac
     if (head.is_cash === 1 || head.is_bank === 1) throw new DomainError('validation', 'headAccountId');
     if (cash.currency !== input.currency) throw new DomainError('currency_mismatch', 'cashAccountId');
     if (head.currency !== input.currency) throw new DomainError('currency_mismatch', 'headAccountId');
+    if (input.direction === 'payment') await checkCashCovers(trx, cash, input.amount, input.date, actor);
     const number = await voucherNumber(trx, input.direction);
     const sign = input.direction === 'receipt' ? 1 : -1;
     const id = await postEntry(
@@ -71,6 +93,7 @@ export function postTransfer(db: Kysely<Database>, input: TransferInput, actor: 
     const to = await moneyAccount(trx, input.toAccountId, 'toAccountId');
     if (from.currency !== input.currency) throw new DomainError('currency_mismatch', 'fromAccountId');
     if (to.currency !== input.currency) throw new DomainError('currency_mismatch', 'toAccountId');
+    await checkCashCovers(trx, from, input.amount, input.date, actor);
     const number = await voucherNumber(trx, 'transfer');
     const id = await postEntry(
       trx,
@@ -119,6 +142,7 @@ export function postExchange(db: Kysely<Database>, input: ExchangeInput, actor: 
       const account = await accountByRole(trx, `exchange_difference_${lower(to.currency)}`);
       lines.push({ accountId: account.id, currency: to.currency, amount: difference });
     }
+    await checkCashCovers(trx, from, input.amountGiven, input.date, actor, 'amountGiven');
     const number = await voucherNumber(trx, 'exchange');
     const id = await postEntry(
       trx,

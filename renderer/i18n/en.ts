@@ -84,6 +84,7 @@ export const en: Messages = {
     already_reversed: 'this entry has already been reversed',
     reversal_of_reversal: 'a reversal cannot itself be reversed',
     date_before_entry: 'cannot be before the date of the entry it reverses ({date})',
+    insufficient_cash: 'there is not that much cash on hand',
     same_account: 'the two accounts must differ',
     rate_invalid: 'is not a valid exchange rate',
   },

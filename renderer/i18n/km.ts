@@ -84,6 +84,7 @@ export const km = {
     already_reversed: 'ប្រតិបត្តិការនេះត្រូវបានបញ្ច្រាសរួចហើយ',
     reversal_of_reversal: 'មិនអាចបញ្ច្រាសប្រតិបត្តិការបញ្ច្រាសបានទេ',
     date_before_entry: 'មិនអាចមុនកាលបរិច្ឆេទនៃប្រតិបត្តិការដើម ({date}) បានទេ',
+    insufficient_cash: 'សាច់ប្រាក់ក្នុងដៃមិនគ្រប់គ្រាន់សម្រាប់ចំនួននេះទេ',
     same_account: 'គណនីទាំងពីរមិនអាចដូចគ្នាបានទេ',
     rate_invalid: 'អត្រាប្តូរប្រាក់មិនត្រឹមត្រូវ',
   } satisfies Record<ErrorCode, string>,

@@ -1,8 +1,9 @@
 import { createCooperative } from '../../main/cooperative/profile';
+import { postOpeningBalances } from '../../main/ledger/opening';
 import { trialBalance } from '../../main/ledger/statements';
 import { postVoucher } from '../../main/ledger/vouchers';
 import { createMember } from '../../main/members/register';
-import { formatDateTable } from '../../shared/khmer';
+import { formatAmount, formatDateTable } from '../../shared/khmer';
 import type { TrialBalance } from '../../shared/ledger';
 import { blankCooperative } from '../../shared/schemas';
 import { type AppFixture, expect, type Page, test } from './fixtures';
@@ -23,6 +24,21 @@ async function withCooperative(db: Db) {
       province: 'ព្រៃវែង',
     },
     { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z' },
+  );
+  // What the paper books held when the cooperative moved to Sahakum: cash to pay vouchers from.
+  const id = (code: string) => accountId(db, code);
+  await postOpeningBalances(
+    db,
+    {
+      date: '2015-01-10',
+      lines: [
+        { accountId: await id('1101'), memberId: null, amount: 3_000_000 },
+        { accountId: await id('1102'), memberId: null, amount: 200_000 },
+        { accountId: await id('3901'), memberId: null, amount: 3_000_000 },
+        { accountId: await id('3902'), memberId: null, amount: 200_000 },
+      ],
+    },
+    { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z', user: 'test' },
   );
 }
 
@@ -88,8 +104,20 @@ test('a Khmer payment voucher for stationery moves the trial balance by exactly 
   const after = await trialBalance(db, today);
   expect(balanceOf(after, '5401') - balanceOf(before, '5401')).toBe(125_000);
   expect(balanceOf(after, '1101') - balanceOf(before, '1101')).toBe(-125_000);
-  expect(after.totals.KHR.debit - before.totals.KHR.debit).toBe(125_000);
-  expect(after.totals.KHR.credit - before.totals.KHR.credit).toBe(125_000);
+  // Money moved from one debit balance (cash) to another (stationery): the totals stay, and agree.
+  expect(after.totals.KHR.debit).toBe(before.totals.KHR.debit);
+  expect(after.totals.KHR.debit).toBe(after.totals.KHR.credit);
+
+  // And the bookkeeper sees it on the trial balance screen.
+  await page.getByRole('navigation').getByRole('button', { name: 'របាយការណ៍ហិរញ្ញវត្ថុ' }).click();
+  await expect(page.getByRole('heading', { name: 'តារាងតុល្យភាពសាកល្បង' })).toBeVisible();
+  const khr = page.getByRole('rowgroup', { name: 'ប្រាក់រៀល (KHR)' });
+  await expect(khr.getByRole('row', { name: /^5401/ })).toContainText('១២៥.០០០៛');
+  const total = formatAmount(after.totals.KHR.debit, 'KHR', { digits: 'khmer' }).replaceAll('.', '\\.');
+  await expect(khr.getByRole('row', { name: /សរុប KHR/ })).toHaveText(
+    new RegExp(`សរុប KHR\\s*${total}\\s*${total}`),
+  );
+  await app.shot('51b-trial-balance-after-payment');
 });
 
 test('a refused voucher shows the Khmer reason beside its field and writes nothing', async ({
@@ -98,6 +126,7 @@ test('a refused voucher shows the Khmer reason beside its field and writes nothi
 }) => {
   const db = app.backend.session.db;
   await withCooperative(db);
+  const entriesAtStart = await entryCount(db);
   const today = app.backend.session.now().today;
   const tomorrow = new Date(`${today}T00:00:00Z`);
   tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
@@ -149,7 +178,7 @@ test('a refused voucher shows the Khmer reason beside its field and writes nothi
   await expect(receipt.getByText('សមាជិក: គណនី 1401 ត្រូវការសមាជិក')).toBeVisible();
   await app.shot('53-refused-member-needed');
 
-  expect(await entryCount(db)).toBe(0);
+  expect(await entryCount(db)).toBe(entriesAtStart);
   const sequences = await db
     .selectFrom('sequences')
     .select('name')
@@ -251,18 +280,22 @@ test('a payment is reversed from the journal with a reason, and the books return
   await app.shot('56-reverse-form');
   await reverse.getByRole('button', { name: 'កត់ត្រាការបញ្ច្រាស' }).click();
 
-  await expect(payment).toContainText('បានបញ្ច្រាសដោយ ប្រតិបត្តិការលេខ ២');
+  await expect(payment).toContainText('បានបញ្ច្រាសដោយ ប្រតិបត្តិការលេខ ៣');
   await expect(payment.getByRole('button', { name: 'បញ្ច្រាស', exact: true })).toHaveCount(0);
-  const reversal = page.getByRole('rowgroup', { name: 'ប្រតិបត្តិការលេខ ២', exact: true });
+  const reversal = page.getByRole('rowgroup', { name: 'ប្រតិបត្តិការលេខ ៣', exact: true });
   await expect(reversal).toContainText('បញ្ច្រាស PV-000001');
   await expect(reversal).toContainText('កត់ត្រាចំនួនខុស');
   await expect(reversal.getByRole('button', { name: 'បញ្ច្រាស', exact: true })).toHaveCount(0);
   await app.shot('57-reversed');
 
-  const entries = await db.selectFrom('journal_entries').select(['id', 'reverses_id', 'memo']).execute();
+  const entries = await db
+    .selectFrom('journal_entries')
+    .select(['id', 'reverses_id', 'memo'])
+    .where('kind', '!=', 'opening')
+    .execute();
   expect(entries).toEqual([
-    { id: 1, reverses_id: null, memo: 'ក្រដាស និងប៊ិច' },
-    { id: 2, reverses_id: 1, memo: 'កត់ត្រាចំនួនខុស' },
+    { id: 2, reverses_id: null, memo: 'ក្រដាស និងប៊ិច' },
+    { id: 3, reverses_id: 2, memo: 'កត់ត្រាចំនួនខុស' },
   ]);
   const after = await trialBalance(db, today);
   expect(balanceOf(after, '5401')).toBe(balanceOf(before, '5401'));
@@ -404,6 +437,7 @@ test('the same screens in English: a dollar receipt, a transfer, a refusal and t
     .innerJoin('journal_entries as e', 'e.id', 'l.entry_id')
     .innerJoin('accounts as a', 'a.id', 'l.account_id')
     .select(['e.number', 'a.code', 'l.amount'])
+    .where('e.kind', '!=', 'opening')
     .orderBy('l.id')
     .execute();
   expect(lines).toEqual([

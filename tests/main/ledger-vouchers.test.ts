@@ -18,6 +18,7 @@ const ACTOR: Actor = { today: '2026-11-28', timestamp: '2026-11-28T03:00:00.000Z
 
 let dir: string;
 let opened: OpenedDatabase;
+let linesAtStart: number;
 const db = () => opened.db;
 const id = async (role: string) => (await accountByRole(db(), role)).id;
 
@@ -62,6 +63,21 @@ beforeEach(async () => {
     },
     ACTOR,
   );
+  // Cash in the box to pay from: five million riel and two thousand dollars since the start.
+  await postOpeningBalances(
+    db(),
+    {
+      date: '2020-01-01',
+      lines: [
+        { accountId: await id('cash_khr'), memberId: null, amount: 5_000_000 },
+        { accountId: await id('cash_usd'), memberId: null, amount: 200_000 },
+        { accountId: await id('opening_khr'), memberId: null, amount: 5_000_000 },
+        { accountId: await id('opening_usd'), memberId: null, amount: 200_000 },
+      ],
+    },
+    ACTOR,
+  );
+  linesAtStart = await count();
 });
 
 afterEach(async () => {
@@ -143,7 +159,7 @@ describe('cash vouchers', () => {
         postVoucher(db(), { ...base, headAccountId: await id('stationery'), date: '2026-12-01' }, ACTOR),
       ),
     ).toMatchObject({ code: 'date_in_future', field: 'date' });
-    expect(await count()).toBe(0);
+    expect(await count()).toBe(linesAtStart);
     expect(await db().selectFrom('sequences').selectAll().execute()).toEqual([]);
   });
 
@@ -183,6 +199,41 @@ describe('cash vouchers', () => {
       { code: '1101', amount: 80_000, member_id: null },
       { code: '1401', amount: -80_000, member_id: member.id },
     ]);
+  });
+});
+
+describe('cash on hand', () => {
+  it('cannot pay out more than the box holds, on the voucher date or today', async () => {
+    const payment = {
+      direction: 'payment' as const,
+      cashAccountId: await id('cash_usd'),
+      headAccountId: await id('bank_fees_usd'),
+      currency: 'USD' as const,
+      party: '',
+      memberId: null,
+      memo: '',
+    };
+    expect(
+      await refusal(postVoucher(db(), { ...payment, date: '2026-11-10', amount: 200_001 }, ACTOR)),
+    ).toEqual({ code: 'insufficient_cash', field: 'amount', params: { code: '1102' } });
+    await postVoucher(db(), { ...payment, date: '2026-11-10', amount: 60_000 }, ACTOR);
+    // $1,500 were there on 1 November, but are not all there today.
+    expect(
+      await refusal(postVoucher(db(), { ...payment, date: '2026-11-01', amount: 150_000 }, ACTOR)),
+    ).toMatchObject({ code: 'insufficient_cash' });
+    const exchange = {
+      date: '2026-11-11',
+      fromAccountId: await id('cash_usd'),
+      toAccountId: await id('cash_khr'),
+      rate: '4100',
+      amountReceived: 1_640_000,
+      memo: '',
+    };
+    expect(await refusal(postExchange(db(), { ...exchange, amountGiven: 150_000 }, ACTOR))).toMatchObject({
+      code: 'insufficient_cash',
+      field: 'amountGiven',
+    });
+    await postExchange(db(), { ...exchange, amountGiven: 40_000 }, ACTOR);
   });
 });
 
@@ -286,7 +337,7 @@ describe('transfers and exchanges', () => {
       code: 'currency_mismatch',
       field: 'toAccountId',
     });
-    expect(await count()).toBe(0);
+    expect(await count()).toBe(linesAtStart);
   });
 });
 
