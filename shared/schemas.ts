@@ -92,6 +92,8 @@ export const cooperativeInputSchema = z.object({
   fiscalYearStartMonth: z.number().int().min(1).max(12),
   sharePar: z.number('required').int('validation').positive('validation').max(1_000_000_000, 'validation'),
   shareCapPerMember: z.number().int('validation').min(0, 'validation').max(1_000_000, 'validation'),
+  /** The by-law's other kind of cap: no member above this percentage of all shares (0 = none). */
+  shareCapPercent: z.number().int('validation').min(0, 'validation').max(100, 'validation'),
   chair: text(100),
   viceChair: text(100),
   treasurer: text(100),
@@ -115,6 +117,7 @@ export const blankCooperative: CooperativeInput = {
   fiscalYearStartMonth: 1,
   sharePar: 20_000,
   shareCapPerMember: 0,
+  shareCapPercent: 0,
   chair: '',
   viceChair: '',
   treasurer: '',

@@ -16,6 +16,7 @@ export interface CooperativeTable {
   fiscal_year_start_month: number;
   share_par: number;
   share_cap_per_member: number;
+  share_cap_percent: number;
   chair: string | null;
   vice_chair: string | null;
   treasurer: string | null;
@@ -116,6 +117,51 @@ export interface MonthCloseLogTable {
   by: string;
 }
 
+export interface ShareMovementsTable {
+  id: Generated<number>;
+  member_id: number;
+  date: string;
+  kind: 'purchase' | 'transfer_in' | 'transfer_out' | 'redemption';
+  shares: number;
+  certificate_number: number | null;
+  counterpart_member_id: number | null;
+  decision_ref: string | null;
+  entry_id: number;
+}
+
+export interface SavingsProductsTable {
+  id: Generated<number>;
+  name_km: string;
+  name_en: string;
+  currency: CurrencyCode;
+  kind: 'ordinary' | 'fixed';
+  term_months: number | null;
+  annual_rate_bp: number;
+  posting: 'monthly' | 'quarterly' | 'yearly' | 'maturity';
+  min_opening_deposit: number;
+  early_withdrawal: number;
+  early_penalty_bp: number;
+  account_id: number;
+  active: number;
+  created_at: string;
+}
+
+export interface SavingsAccountsTable {
+  id: Generated<number>;
+  number: string;
+  member_id: number;
+  product_id: number;
+  opened_on: string;
+  maturity_on: string | null;
+  closed_on: string | null;
+}
+
+export interface InterestRunsTable {
+  product_id: number;
+  period: string;
+  entry_id: number;
+}
+
 export interface Database {
   cooperative: CooperativeTable;
   sequences: SequencesTable;
@@ -126,7 +172,14 @@ export interface Database {
   account_month_totals: AccountMonthTotalsTable;
   closed_months: ClosedMonthsTable;
   month_close_log: MonthCloseLogTable;
+  share_movements: ShareMovementsTable;
+  savings_products: SavingsProductsTable;
+  savings_accounts: SavingsAccountsTable;
+  interest_runs: InterestRunsTable;
 }
+
+export type SavingsProductRecord = Selectable<SavingsProductsTable>;
+export type SavingsAccountRecord = Selectable<SavingsAccountsTable>;
 
 export type AccountRecord = Selectable<AccountsTable>;
 

@@ -26,6 +26,7 @@ export function demoCooperativeProfile(today: string, years = DEMO_YEARS): Coope
     fiscalYearStartMonth: 1,
     sharePar: 20_000,
     shareCapPerMember: 50,
+    shareCapPercent: 0,
     chair: 'សុខ សុភ័ក្រ',
     viceChair: 'ចាន់ ស្រីមុំ',
     treasurer: 'ហេង សុភា',

@@ -115,6 +115,7 @@ export const en: Messages = {
     fiscalYearStartMonth: 'Fiscal year starts in',
     sharePar: 'Par value of one share (riel)',
     shareCapPerMember: 'Most shares one member may hold (0 = no cap)',
+    shareCapPercent: 'Most one member may hold, as a percentage of all shares (0 = no cap)',
     chair: 'Chair',
     viceChair: 'Vice chair',
     treasurer: 'Treasurer',

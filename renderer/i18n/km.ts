@@ -114,6 +114,7 @@ export const km = {
     fiscalYearStartMonth: 'ខែចាប់ផ្តើមឆ្នាំហិរញ្ញវត្ថុ',
     sharePar: 'តម្លៃភាគហ៊ុនមួយ (៛)',
     shareCapPerMember: 'ចំនួនភាគហ៊ុនអតិបរមាក្នុងសមាជិកម្នាក់ (០ = គ្មានកំណត់)',
+    shareCapPercent: 'ភាគរយអតិបរមានៃភាគហ៊ុនសរុបក្នុងសមាជិកម្នាក់ (០ = គ្មានកំណត់)',
     chair: 'ប្រធាន',
     viceChair: 'អនុប្រធាន',
     treasurer: 'ហេរញ្ញិក',

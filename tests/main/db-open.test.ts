@@ -55,7 +55,7 @@ describe('openDatabase', () => {
 
   it('brings a new file to the latest schema version', async () => {
     const { sqlite, file } = await open(join(dir, 'sahakum.db'));
-    expect(LATEST_SCHEMA_VERSION).toBe(2);
+    expect(LATEST_SCHEMA_VERSION).toBe(3);
     expect(schemaVersion(sqlite)).toBe(LATEST_SCHEMA_VERSION);
     expect(file).toBe(join(dir, 'sahakum.db'));
     const tables = sqlite
@@ -67,11 +67,15 @@ describe('openDatabase', () => {
       'accounts',
       'closed_months',
       'cooperative',
+      'interest_runs',
       'journal_entries',
       'journal_lines',
       'members',
       'month_close_log',
+      'savings_accounts',
+      'savings_products',
       'sequences',
+      'share_movements',
     ]);
   });
 
@@ -95,11 +99,15 @@ describe('openDatabase', () => {
       'accounts',
       'closed_months',
       'cooperative',
+      'interest_runs',
       'journal_entries',
       'journal_lines',
       'members',
       'month_close_log',
+      'savings_accounts',
+      'savings_products',
       'sequences',
+      'share_movements',
     ]);
   });
 

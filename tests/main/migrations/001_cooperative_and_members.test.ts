@@ -101,7 +101,7 @@ describe('migration 001: cooperative and members', () => {
 
   it('creates the columns the services rely on, with their types and NOT NULLs', async () => {
     await reopen(0);
-    const sqlite = await reopen();
+    const sqlite = await reopen(1);
     expect(columns(sqlite, 'cooperative')).toEqual([
       'id INTEGER PK',
       'name_km TEXT NOT NULL',
