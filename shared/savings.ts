@@ -153,8 +153,9 @@ export interface SavingsAccount {
 
 /** A deposit, withdrawal or interest credit, as posted: its receipt number is its entry's number. */
 export interface PostedMovement {
-  entryId: number;
-  receiptNumber: string;
+  /** Null when nothing moved (closing an empty account). */
+  entryId: number | null;
+  receiptNumber: string | null;
   savingsAccountId: number;
   balance: number;
 }

@@ -159,7 +159,7 @@ export interface SavingsAccountsTable {
 export interface InterestRunsTable {
   product_id: number;
   period: string;
-  entry_id: number;
+  entry_id: number | null;
 }
 
 export interface Database {

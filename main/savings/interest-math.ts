@@ -5,19 +5,20 @@
  * THE ROUNDING RULE (SPEC 2.5, issue 4):
  * 1. Interest accrues on the closing balance of each calendar day. A deposit earns from the day it is made;
  *    a withdrawal stops earning on the day it is made. A negative day balance earns nothing.
- * 2. Day count 'actual/actual' by calendar year: a day earns balance × rate / 365, or / 366 when the day falls
- *    in a leap year. A period crossing 31 December mixes the two.
- * 3. The day amounts are NOT rounded. They are added up exactly, as one fraction over the whole period (BigInt
- *    integers, never floating point), and that sum is rounded ONCE per account per posting.
- * 4. Rounding is to the currency's minor unit, half up: a fraction of exactly one half goes to the next unit,
- *    anything below it goes down (for the rare negative amount, half goes away from zero). Amounts are kept in
- *    minor units, so riel round to the whole riel and dollars to the cent, both to an integer.
- *    Example: 999,735 ៛ for the 30 days of June 2023 at 5 % earns 999,735 × 30 × 5 % / 365 = 4,108.5 → 4,109 ៛.
- * Rounding once per account means a member's interest does not depend on how many deposits they made, and the
- * posted expense is the sum of the per-member lines (each line is what is rounded; nothing is spread after).
+ * 2. Day count 'actual/actual' by calendar year: a day earns balance × rate / 365, or / 366 when the day
+ *    falls in a leap year. A period crossing 31 December mixes the two.
+ * 3. The day amounts are NOT rounded. They are added up exactly, as one fraction over the whole period
+ *    (BigInt integers, never floating point), and that sum is rounded ONCE per account per posting.
+ * 4. Rounding is to the currency's minor unit, half up: a fraction of exactly one half goes to the next
+ *    unit, anything below it goes down (for the rare negative amount, half goes away from zero). Amounts are
+ *    kept in minor units, so riel round to the whole riel and dollars to the cent, both to an integer.
+ *    Example: 999,735 ៛ for the 30 days of June 2023 at 5 % earns 999,735 × 30 × 5 % / 365 = 4,108.5,
+ *    which is posted as 4,109 ៛; one riel-day less (4,108.4998…) is posted as 4,108 ៛.
+ * Rounding once per account means a member's interest does not depend on how many deposits they made, and
+ * the posted expense is the sum of the per-member lines (each line is what is rounded; nothing is spread).
  *
- * Dates are ISO 'YYYY-MM-DD' strings (years 1900..2999, as everywhere else in the app) turned into day numbers
- * with Date.UTC, so no time zone or daylight saving change can move a day.
+ * Dates are ISO 'YYYY-MM-DD' strings (years 1900..2999, as everywhere else in the app) turned into day
+ * numbers with Date.UTC, so no time zone or daylight saving change can move a day.
  */
 import type { Currency } from '../../shared/khmer';
 
@@ -101,7 +102,7 @@ function requireSafeInteger(n: number, what: string): void {
 /** numerator / denominator (denominator > 0) rounded half away from zero: the one rounding of this module. */
 function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
   const magnitude = numerator < 0n ? -numerator : numerator;
-  // floor((2|n| + d) / 2d) = floor(|n|/d + 1/2): the half goes up, exactly, because BigInt division truncates.
+  // floor((2|n| + d) / 2d) = floor(|n|/d + 1/2): an exact half goes up, as BigInt division truncates.
   const rounded = (2n * magnitude + denominator) / (2n * denominator);
   return numerator < 0n ? -rounded : rounded;
 }
@@ -176,7 +177,10 @@ export function accruedInterest(input: {
   return result;
 }
 
-/** Periods as the products post them: 'YYYY-MM' → that month, 'YYYY-Qn' → that quarter, 'YYYY' → that year. */
+/**
+ * Periods as the products post them: 'YYYY-MM' → that month, 'YYYY-Qn' → that quarter,
+ * 'YYYY' → that year.
+ */
 export function periodRange(period: string): { from: string; to: string } {
   const m = typeof period === 'string' ? PERIOD.exec(period) : null;
   if (m === null) throw new RangeError(`not a period (YYYY, YYYY-MM or YYYY-Qn): '${period}'`);
@@ -197,7 +201,10 @@ export function periodRange(period: string): { from: string; to: string } {
   };
 }
 
-/** The period label containing a date for a posting frequency ('monthly' → 'YYYY-MM', 'quarterly' → 'YYYY-Qn', 'yearly' → 'YYYY'). */
+/**
+ * The period label containing a date for a posting frequency ('monthly' → 'YYYY-MM', 'quarterly' → 'YYYY-Qn',
+ * 'yearly' → 'YYYY').
+ */
 export function periodOf(date: string, frequency: InterestFrequency): string {
   const { year, month } = parseIso(date, 'date');
   switch (frequency) {
@@ -224,5 +231,9 @@ export function addMonths(date: string, months: number): string {
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
   requireYear(targetYear, `${date} + ${months} months`);
-  return toIso({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+  return toIso({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
 }

@@ -71,7 +71,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE interest_runs (
       product_id INTEGER NOT NULL REFERENCES savings_products (id),
       period TEXT NOT NULL,
-      entry_id INTEGER NOT NULL REFERENCES journal_entries (id),
+      -- NULL when the period earned nothing: the run is still recorded, so it is not run twice.
+      entry_id INTEGER REFERENCES journal_entries (id),
       PRIMARY KEY (product_id, period)
     ) STRICT
   `.execute(db);
