@@ -10,15 +10,32 @@ import { OpeningScreen } from './ledger/OpeningScreen';
 import { StatementsScreen } from './ledger/StatementsScreen';
 import { VouchersScreen } from './ledger/VouchersScreen';
 import { MembersScreen } from './members/MembersScreen';
+import { MemberStatementScreen } from './money/MemberStatementScreen';
+import { ShareRegisterScreen } from './money/ShareRegisterScreen';
+import { CollectionDayScreen } from './savings/CollectionDayScreen';
+import { InterestScreen } from './savings/InterestScreen';
+import { ProductsScreen } from './savings/ProductsScreen';
 import { SetupScreen } from './setup/SetupScreen';
 
-type Screen = 'members' | 'vouchers' | 'statements' | 'accounts' | 'opening' | 'months' | 'cooperative';
+type Screen =
+  | 'members'
+  | 'collection'
+  | 'shareRegister'
+  | 'products'
+  | 'interest'
+  | 'vouchers'
+  | 'statements'
+  | 'accounts'
+  | 'opening'
+  | 'months'
+  | 'cooperative';
 
-// The sidebar: the member register, then the books, then the cooperative's own profile.
-const NAVIGATION: readonly (readonly Screen[])[] = [
-  ['members'],
-  ['vouchers', 'statements', 'accounts', 'opening', 'months'],
-  ['cooperative'],
+// The sidebar: the member register, the members' money, the books, then the cooperative's own profile.
+const NAVIGATION: readonly { heading: 'money' | 'books' | null; screens: readonly Screen[] }[] = [
+  { heading: null, screens: ['members'] },
+  { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
+  { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
+  { heading: null, screens: ['cooperative'] },
 ];
 
 export function App() {
@@ -112,6 +129,8 @@ function Workspace({
 }) {
   const { t } = useI18n();
   const [screen, setScreen] = useState<Screen>('members');
+  // A member's statement opens over the screen it was asked from, and goes back to it.
+  const [statementOf, setStatementOf] = useState<number | null>(null);
   const cooperative = status.cooperative;
   if (!cooperative) return null;
   const leaveDemo = async () => {
@@ -140,15 +159,18 @@ function Workspace({
       <div className="body">
         <nav className="sidebar" aria-label={t.appName}>
           {NAVIGATION.map((group) => (
-            <div key={group[0]} className="nav-group">
-              {group.length > 1 ? <div className="nav-heading">{t.nav.books}</div> : null}
-              {group.map((name) => (
+            <div key={group.screens[0]} className="nav-group">
+              {group.heading ? <div className="nav-heading">{t.nav[group.heading]}</div> : null}
+              {group.screens.map((name) => (
                 <button
                   key={name}
                   type="button"
                   className={screen === name ? 'nav-item current' : 'nav-item'}
                   aria-current={screen === name ? 'page' : undefined}
-                  onClick={() => setScreen(name)}
+                  onClick={() => {
+                    setScreen(name);
+                    setStatementOf(null);
+                  }}
                 >
                   {t.nav[name]}
                 </button>
@@ -157,9 +179,22 @@ function Workspace({
           ))}
         </nav>
         <main className="content">
-          {screen === 'members' ? (
-            <MembersScreen today={localToday()} onChanged={() => void refresh()} />
+          {statementOf !== null ? (
+            <MemberStatementScreen memberId={statementOf} onBack={() => setStatementOf(null)} />
           ) : null}
+          {statementOf === null && screen === 'members' ? (
+            <MembersScreen
+              today={localToday()}
+              onChanged={() => void refresh()}
+              onStatement={setStatementOf}
+            />
+          ) : null}
+          {statementOf === null && screen === 'collection' ? <CollectionDayScreen /> : null}
+          {statementOf === null && screen === 'shareRegister' ? (
+            <ShareRegisterScreen onStatement={setStatementOf} />
+          ) : null}
+          {statementOf === null && screen === 'products' ? <ProductsScreen /> : null}
+          {statementOf === null && screen === 'interest' ? <InterestScreen /> : null}
           {screen === 'vouchers' ? <VouchersScreen /> : null}
           {screen === 'statements' ? <StatementsScreen /> : null}
           {screen === 'accounts' ? <AccountsScreen /> : null}

@@ -29,6 +29,28 @@ import {
   voucherSchema,
 } from './ledger';
 import {
+  type CollectionDayResult,
+  closeSavingsAccountSchema,
+  collectionDaySchema,
+  type Depositor,
+  depositorLookupSchema,
+  type InterestRun,
+  interestRunSchema,
+  type MemberShares,
+  type MemberStatement,
+  memberStatementSchema,
+  openSavingsAccountSchema,
+  type PostedMovement,
+  type SavingsAccount,
+  type SavingsProduct,
+  type ShareRegister,
+  savingsMovementSchema,
+  savingsProductSchema,
+  sharePurchaseSchema,
+  shareRedemptionSchema,
+  shareTransferSchema,
+} from './savings';
+import {
   type Cooperative,
   cooperativeInputSchema,
   type Member,
@@ -98,6 +120,32 @@ export const contract = {
   'reports.generalLedger': channel<GeneralLedger>()(generalLedgerSchema.strict()),
   'reports.cashBook': channel<CashBook>()(cashBookSchema.strict()),
   'reports.memberBalance': channel<MemberBalance>()(memberBalanceSchema.strict()),
+  'shares.purchase': channel<{ entryId: number; number: string; certificateNumber: number }>()(
+    sharePurchaseSchema.strict(),
+  ),
+  'shares.transfer': channel<{ entryId: number; certificateNumber: number }>()(shareTransferSchema.strict()),
+  'shares.redeem': channel<{ entryId: number; paidOut: { KHR: number; USD: number } }>()(
+    shareRedemptionSchema.strict(),
+  ),
+  'shares.member': channel<MemberShares>()(z.object({ memberId: z.number().int().positive() }).strict()),
+  'shares.register': channel<ShareRegister>()(asOfSchema.strict()),
+  'savings.products': channel<SavingsProduct[]>()(none),
+  'savings.createProduct': channel<SavingsProduct>()(savingsProductSchema),
+  'savings.setProductActive': channel<SavingsProduct>()(
+    z.object({ id: z.number().int().positive(), active: z.boolean() }).strict(),
+  ),
+  'savings.memberAccounts': channel<SavingsAccount[]>()(
+    z.object({ memberId: z.number().int().positive() }).strict(),
+  ),
+  'savings.open': channel<PostedMovement>()(openSavingsAccountSchema.strict()),
+  'savings.deposit': channel<PostedMovement>()(savingsMovementSchema.strict()),
+  'savings.withdraw': channel<PostedMovement>()(savingsMovementSchema.strict()),
+  'savings.close': channel<PostedMovement>()(closeSavingsAccountSchema.strict()),
+  'savings.findDepositors': channel<Depositor[]>()(depositorLookupSchema.strict()),
+  'savings.collectionDay': channel<CollectionDayResult>()(collectionDaySchema.strict()),
+  'savings.previewInterest': channel<InterestRun>()(interestRunSchema.strict()),
+  'savings.postInterest': channel<InterestRun>()(interestRunSchema.strict()),
+  'members.statement': channel<MemberStatement>()(memberStatementSchema.strict()),
 };
 
 export interface PostedVoucher {

@@ -87,7 +87,7 @@ export const postingFrequencySchema = z.enum(['monthly', 'quarterly', 'yearly', 
 export type PostingFrequency = z.infer<typeof postingFrequencySchema>;
 
 export const savingsProductSchema = z
-  .object({
+  .strictObject({
     nameKm: name(120),
     nameEn: name(120),
     currency: currencySchema,
@@ -102,8 +102,14 @@ export const savingsProductSchema = z
     /** Penalty on an early withdrawal, in hundredths of a percent of the amount withdrawn. */
     earlyPenaltyBp: z.number().int('validation').min(0, 'validation').max(10_000, 'validation'),
   })
-  .refine((p) => (p.kind === 'fixed') === (p.termMonths !== null), { message: 'validation', path: ['termMonths'] })
-  .refine((p) => p.kind === 'fixed' || p.posting !== 'maturity', { message: 'validation', path: ['posting'] });
+  .refine((p) => (p.kind === 'fixed') === (p.termMonths !== null), {
+    message: 'validation',
+    path: ['termMonths'],
+  })
+  .refine((p) => p.kind === 'fixed' || p.posting !== 'maturity', {
+    message: 'validation',
+    path: ['posting'],
+  });
 export type SavingsProductInput = z.infer<typeof savingsProductSchema>;
 
 export interface SavingsProduct extends SavingsProductInput {

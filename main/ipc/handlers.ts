@@ -21,8 +21,21 @@ import {
 import { postExchange, postTransfer, postVoucher } from '../ledger/vouchers';
 import { createMember, exitMember, getMember, updateMember } from '../members/register';
 import { listMembers } from '../members/search';
+import { memberStatement } from '../members/statement';
 import type { PreferencesStore } from '../preferences';
+import {
+  closeSavingsAccount,
+  depositSavings,
+  findDepositors,
+  memberSavingsAccounts,
+  openSavingsAccount,
+  postCollectionDay,
+  withdrawSavings,
+} from '../savings/accounts';
+import { postInterest, previewInterest } from '../savings/interest';
+import { createProduct, listProducts, setProductActive } from '../savings/products';
 import type { AppSession } from '../session';
+import { memberShares, purchaseShares, redeemShares, shareRegister, transferShares } from '../shares/shares';
 import type { Handlers } from './router';
 
 /** Every contract channel, answered by the business code of the session's open database. */
@@ -83,5 +96,25 @@ export function createHandlers(session: AppSession, preferences: PreferencesStor
     'reports.cashBook': ({ currency, from, to }) => cashBook(session.db, currency, from, to),
     'reports.memberBalance': ({ memberId, accountId, asOf }) =>
       memberBalance(session.db, memberId, accountId, asOf),
+    'shares.purchase': async (input) => purchaseShares(session.db, input, await session.actor()),
+    'shares.transfer': async (input) => transferShares(session.db, input, await session.actor()),
+    'shares.redeem': async (input) => redeemShares(session.db, input, await session.actor()),
+    'shares.member': ({ memberId }) => memberShares(session.db, memberId),
+    'shares.register': ({ asOf }) => shareRegister(session.db, asOf),
+    'savings.products': () => listProducts(session.db),
+    'savings.createProduct': (input) => createProduct(session.db, input, session.now()),
+    'savings.setProductActive': ({ id, active }) => setProductActive(session.db, id, active),
+    'savings.memberAccounts': ({ memberId }) => memberSavingsAccounts(session.db, memberId),
+    'savings.open': async (input) => openSavingsAccount(session.db, input, await session.actor()),
+    'savings.deposit': async (input) => depositSavings(session.db, input, await session.actor()),
+    'savings.withdraw': async (input) => withdrawSavings(session.db, input, await session.actor()),
+    'savings.close': async (input) => closeSavingsAccount(session.db, input, await session.actor()),
+    'savings.findDepositors': ({ productId, query }) => findDepositors(session.db, productId, query),
+    'savings.collectionDay': async (input) => postCollectionDay(session.db, input, await session.actor()),
+    'savings.previewInterest': ({ productId, period }) =>
+      previewInterest(session.db, productId, period, session.now().today),
+    'savings.postInterest': async ({ productId, period }) =>
+      postInterest(session.db, productId, period, await session.actor()),
+    'members.statement': ({ memberId, from, to }) => memberStatement(session.db, memberId, to, from),
   };
 }

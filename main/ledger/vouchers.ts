@@ -20,7 +20,7 @@ async function voucherNumber(trx: Db, kind: keyof typeof PREFIX): Promise<string
 }
 
 /** Money moves only through cash on hand or a bank account. */
-async function moneyAccount(trx: Db, id: number, field: string): Promise<AccountRecord> {
+export async function moneyAccount(trx: Db, id: number, field: string): Promise<AccountRecord> {
   const account = await getAccount(trx, id).catch(() => {
     throw new DomainError('account_unknown', field);
   });
@@ -32,7 +32,7 @@ async function moneyAccount(trx: Db, id: number, field: string): Promise<Account
  * Cash on hand cannot pay out more than it holds, neither on the voucher's date nor today (a back-dated
  * payment must not empty the box for the days after it). A bank account is the bank's to refuse.
  */
-async function checkCashCovers(
+export async function checkCashCovers(
   trx: Db,
   account: AccountRecord,
   amount: number,

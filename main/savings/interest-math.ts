@@ -20,11 +20,6 @@
  * Dates are ISO 'YYYY-MM-DD' strings (years 1900..2999, as everywhere else in the app) turned into day
  * numbers with Date.UTC, so no time zone or daylight saving change can move a day.
  */
-import type { Currency } from '../../shared/khmer';
-
-/** Minor units per major unit: amounts are stored in these, so interest rounds to a whole number in both. */
-export const MINOR_UNITS_PER_MAJOR: Readonly<Record<Currency, number>> = Object.freeze({ KHR: 1, USD: 100 });
-
 export interface BalanceChange {
   /** YYYY-MM-DD */
   date: string;

@@ -1,4 +1,6 @@
 import type { Messages } from './km';
+import { moneyEn } from './sections/money';
+import { savingsEn } from './sections/savings';
 import { statementsEn } from './sections/statements';
 import { vouchersEn } from './sections/vouchers';
 
@@ -9,12 +11,20 @@ export const en: Messages = {
     members: 'Members',
     cooperative: 'Cooperative',
     books: 'Books',
+    money: 'Members’ money',
+    collection: 'Collection day',
+    shareRegister: 'Share register',
+    products: 'Savings products',
+    interest: 'Interest',
+    statement: 'Member statement',
     vouchers: 'Cash vouchers',
     statements: 'Financial statements',
     accounts: 'Chart of accounts',
     opening: 'Opening balances',
     months: 'Month close',
   },
+  money: moneyEn,
+  savings: savingsEn,
   vouchers: vouchersEn,
   statements: statementsEn,
   demo: {

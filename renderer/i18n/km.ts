@@ -1,4 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
+import { moneyKm } from './sections/money';
+import { savingsKm } from './sections/savings';
 import { statementsKm } from './sections/statements';
 import { vouchersKm } from './sections/vouchers';
 import type { Widen } from './types';
@@ -11,12 +13,20 @@ export const km = {
     members: 'សមាជិក',
     cooperative: 'ព័ត៌មានសហគមន៍',
     books: 'សៀវភៅគណនេយ្យ',
+    money: 'ប្រាក់សមាជិក',
+    collection: 'ថ្ងៃប្រមូលប្រាក់សន្សំ',
+    shareRegister: 'បញ្ជីភាគហ៊ុន',
+    products: 'ផលិតផលសន្សំ',
+    interest: 'ការប្រាក់',
+    statement: 'របាយការណ៍សមាជិក',
     vouchers: 'ប្រតិបត្តិការសាច់ប្រាក់',
     statements: 'របាយការណ៍ហិរញ្ញវត្ថុ',
     accounts: 'តារាងគណនី',
     opening: 'សមតុល្យដើមគ្រា',
     months: 'បិទបញ្ជីប្រចាំខែ',
   },
+  money: moneyKm,
+  savings: savingsKm,
   vouchers: vouchersKm,
   statements: statementsKm,
   demo: {

@@ -7,8 +7,10 @@ export function MemberDetail({
   member,
   onEdit,
   onExit,
+  onStatement,
 }: {
   member: Member;
+  onStatement: () => void;
   onEdit: () => void;
   onExit: (status: 'left' | 'deceased') => void;
 }) {
@@ -51,6 +53,9 @@ export function MemberDetail({
       <div className="actions">
         <button type="button" className="primary" onClick={onEdit}>
           {t.common.edit}
+        </button>
+        <button type="button" onClick={onStatement}>
+          {t.nav.statement}
         </button>
         {member.status === 'active' ? (
           <>

@@ -16,7 +16,15 @@ type Panel =
 
 const ROW_HEIGHT = 44;
 
-export function MembersScreen({ today, onChanged }: { today: string; onChanged: () => void }) {
+export function MembersScreen({
+  today,
+  onChanged,
+  onStatement,
+}: {
+  today: string;
+  onChanged: () => void;
+  onStatement: (memberId: number) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [query, setQuery] = useState<MemberQuery>({ text: '', status: 'all', sex: 'all', sort: 'number' });
@@ -190,6 +198,7 @@ export function MembersScreen({ today, onChanged }: { today: string; onChanged: 
           {panel.kind === 'view' ? (
             <MemberDetail
               member={panel.member}
+              onStatement={() => onStatement(panel.member.id)}
               onEdit={() => {
                 setNotice('');
                 setPanel({ kind: 'edit', member: panel.member });

@@ -4,7 +4,6 @@ import {
   accruedInterest,
   addMonths,
   type BalanceChange,
-  MINOR_UNITS_PER_MAJOR,
   periodOf,
   periodRange,
 } from '../../main/savings/interest-math';
@@ -103,7 +102,6 @@ describe('accruedInterest: hand-computed cases', () => {
   });
 
   it('dollar rounding to the cent', () => {
-    expect(MINOR_UNITS_PER_MAJOR.USD).toBe(100);
     // $1,234.56 = 123,456 cents at 3.5 % for 2023-Q1 (31 + 28 + 31 = 90 days, /365):
     // 123,456 × 350 × 90 / 3,650,000 = 3,888,864,000 / 3,650,000 = 1,065.442… → 1,065 cents = $10.65
     const q1 = periodRange('2023-Q1');

@@ -1,0 +1,13 @@
+import { useI18n } from '../i18n';
+
+export function MemberStatementScreen({ memberId }: { memberId: number; onBack: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{t.money.title}</h1>
+      </header>
+      <p>{memberId}</p>
+    </section>
+  );
+}

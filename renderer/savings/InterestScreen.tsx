@@ -1,0 +1,12 @@
+import { useI18n } from '../i18n';
+
+export function InterestScreen() {
+  const { t } = useI18n();
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{t.savings.title}</h1>
+      </header>
+    </section>
+  );
+}
