@@ -41,6 +41,9 @@ Commands:
       year unless given) to --to, both days included; the cash book in both currencies unless
       --currency names one. CSV (the default) has one row per line, amounts as plain decimals (riel
       whole, dollars with cents); JSON is the statement itself (the cash book: a list, one per currency).
+  report member-statement --db FILE --member NUMBER [--to DATE] [--format csv|json]
+      One member's shares and certificates, and every savings account with its movements and running
+      balance, up to --to (today unless given).
   opening import --db FILE --file opening.csv --date YYYY-MM-DD
       Post opening balances from a CSV file (columns account_code, member_number, amount; amounts in
       the account's currency and natural sign), all rows or none; they must balance in each currency.

@@ -60,6 +60,8 @@ export type ErrorCode =
   | 'period_not_ended'
   | 'interest_already_posted'
   | 'share_cap_reached'
+  | 'share_par_locked'
+  | 'date_before_last_movement'
   | 'insufficient_shares'
   | 'same_member'
   | 'member_still_active'

@@ -1,10 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
+import { localIsoDate } from '../../shared/dates';
+import { DomainError } from '../../shared/errors';
 import { type Currency, isRealIsoDate } from '../../shared/khmer';
 import { type CashBook, currencySchema, type StatementSection } from '../../shared/ledger';
 import { plainAmount } from '../../shared/money';
 import type { Database } from '../db/schema';
 import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger/statements';
+import { memberStatement } from '../members/statement';
 import { type CommandOptions, UsageError } from './args';
 
 // The statements as a spreadsheet or a program reads them: CSV with plain decimals and one row per
@@ -219,9 +222,81 @@ const cashBookReport: Report = {
   },
 };
 
+const MEMBER_COLUMNS = [
+  'line',
+  'account',
+  'product',
+  'currency',
+  'date',
+  'number',
+  'kind',
+  'memo',
+  'shares',
+  'certificate',
+  'amount',
+  'balance',
+];
+
+/** One member's shares and savings: what the member asks the bookkeeper about, for review work. */
+const memberStatementReport: Report = {
+  options: ['member', 'to', 'as-of'],
+  prepare(options) {
+    const number = options.integer('member', 0, 1);
+    if (number === 0) throw new UsageError('--member is required');
+    const to = dateOption(options, 'to') ?? dateOption(options, 'as-of') ?? localIsoDate(new Date());
+    const format = formatOption(options);
+    return async (db) => {
+      const member = await db
+        .selectFrom('members')
+        .select('id')
+        .where('number', '=', number)
+        .executeTakeFirst();
+      if (!member) throw new DomainError('not_found', 'member');
+      const statement = await memberStatement(db, member.id, to);
+      return output(format, statement, MEMBER_COLUMNS, () => [
+        {
+          line: 'shares',
+          shares: statement.shares.shares,
+          amount: plainAmount(statement.shares.capital, 'KHR'),
+        },
+        ...statement.shares.movements.map((m) => ({
+          line: 'share_movement',
+          date: m.date,
+          number: m.entryNumber ?? '',
+          kind: m.kind,
+          shares: m.shares,
+          certificate: m.certificateNumber ?? '',
+        })),
+        ...statement.savings.flatMap((account) => [
+          {
+            line: 'savings_account',
+            account: account.number,
+            product: account.productNameEn,
+            currency: account.currency,
+            date: account.openedOn,
+            balance: plainAmount(account.balance, account.currency),
+          },
+          ...account.movements.map((m) => ({
+            line: 'movement',
+            account: account.number,
+            currency: account.currency,
+            date: m.date,
+            number: m.number ?? '',
+            kind: m.kind,
+            memo: m.memo,
+            amount: plainAmount(m.amount, account.currency),
+            balance: plainAmount(m.balance, account.currency),
+          })),
+        ]),
+      ]);
+    };
+  },
+};
+
 export const REPORTS: Record<string, Report> = {
   'trial-balance': trialBalanceReport,
   'balance-sheet': balanceSheetReport,
   'income-statement': incomeStatementReport,
   'cash-book': cashBookReport,
+  'member-statement': memberStatementReport,
 };

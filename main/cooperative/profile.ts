@@ -108,12 +108,17 @@ export async function updateCooperative(
   now: { today: string; timestamp: string },
 ): Promise<Cooperative> {
   return db.transaction().execute(async (trx) => {
-    await getCooperative(trx);
     const first = await trx
       .selectFrom('members')
       .select((eb) => eb.fn.min('join_date').as('first'))
       .executeTakeFirst();
     checkDates(input, now.today, first?.first ?? null);
+    // Shares move at par: a new par after shares were sold would leave members' capital and counts apart.
+    const current = await getCooperative(trx);
+    if (input.sharePar !== current.sharePar) {
+      const sold = await trx.selectFrom('share_movements').select('id').executeTakeFirst();
+      if (sold) throw new DomainError('share_par_locked', 'sharePar');
+    }
     await trx
       .updateTable('cooperative')
       .set({ ...toColumns(input), updated_at: now.timestamp })

@@ -142,7 +142,7 @@ export interface SavingsProductsTable {
   early_withdrawal: number;
   early_penalty_bp: number;
   account_id: number;
-  active: number;
+  active: Generated<number>;
   created_at: string;
 }
 

@@ -265,7 +265,7 @@ export function redeemShares(
     const held = await sharesHeld(trx, member.id);
     if (held <= 0) throw new DomainError('no_shares', 'memberId');
     const last = await lastActivity(trx, member);
-    if (input.date < last) throw new DomainError('validation', 'date', { date: last });
+    if (input.date < last) throw new DomainError('date_before_last_movement', 'date', { date: last });
     const cash = await rielMoneyAccount(trx, input.cashAccountId);
     const { sharePar } = await getCooperative(trx);
     const capital = await accountByRole(trx, 'share_capital');

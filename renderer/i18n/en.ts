@@ -105,6 +105,8 @@ export const en: Messages = {
     product_mismatch: 'does not belong to this savings product',
     period_not_ended: 'this period has not ended yet',
     interest_already_posted: 'interest for this period has already been posted',
+    share_par_locked: 'cannot change once shares have been sold',
+    date_before_last_movement: 'cannot be before the member’s last movement ({date})',
     share_cap_reached: 'goes over the share cap ({cap})',
     insufficient_shares: 'is more than the member holds ({held})',
     same_member: 'the two members must differ',

@@ -415,7 +415,7 @@ describe('share redemption', () => {
     });
     // A redemption settles everything as of its date: not before the member left.
     expect(await expectRefusedUnchanged(() => redeem(sreymom, true, '2026-11-19'))).toEqual({
-      code: 'validation',
+      code: 'date_before_last_movement',
       field: 'date',
       params: { date: '2026-11-20' },
     });

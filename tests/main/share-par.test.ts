@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createCooperative, getCooperative, updateCooperative } from '../../main/cooperative/profile';
+import { type OpenedDatabase, openDatabase } from '../../main/db/open';
+import { accountByRole } from '../../main/ledger/accounts';
+import { postOpeningBalances } from '../../main/ledger/opening';
+import type { Actor } from '../../main/ledger/posting';
+import { createMember } from '../../main/members/register';
+import { purchaseShares } from '../../main/shares/shares';
+import { DomainError } from '../../shared/errors';
+import { blankCooperative, memberInputSchema } from '../../shared/schemas';
+
+const ACTOR: Actor = { today: '2026-11-28', timestamp: '2026-11-28T03:00:00.000Z', user: 'test' };
+const profile = { ...blankCooperative, nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា', foundedOn: '2019-01-01' };
+
+let dir: string;
+let opened: OpenedDatabase;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sahakum-par-'));
+  opened = await openDatabase(join(dir, 'sahakum.db'));
+  await createCooperative(opened.db, profile, ACTOR);
+});
+
+afterEach(async () => {
+  await opened.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('the par value can change until the first share is sold, and never after', async () => {
+  await updateCooperative(opened.db, { ...profile, sharePar: 25_000 }, ACTOR);
+  expect((await getCooperative(opened.db)).sharePar).toBe(25_000);
+  const member = await createMember(
+    opened.db,
+    memberInputSchema.parse({
+      ...profile,
+      nameKm: 'សុខ ស្រីមុំ',
+      nameLatin: '',
+      sex: 'F',
+      birthDate: '',
+      nationalId: '',
+      phone: '',
+      joinDate: '2020-01-01',
+      nextOfKin: '',
+      notes: '',
+    }),
+    ACTOR,
+  );
+  const cash = (await accountByRole(opened.db, 'cash_khr')).id;
+  await postOpeningBalances(
+    opened.db,
+    {
+      date: '2019-01-01',
+      lines: [
+        { accountId: cash, memberId: null, amount: 1_000_000 },
+        { accountId: (await accountByRole(opened.db, 'opening_khr')).id, memberId: null, amount: 1_000_000 },
+      ],
+    },
+    ACTOR,
+  );
+  await purchaseShares(
+    opened.db,
+    { memberId: member.id, date: '2026-01-10', shares: 2, cashAccountId: cash },
+    ACTOR,
+  );
+  const refused = await updateCooperative(opened.db, { ...profile, sharePar: 20_000 }, ACTOR).catch(
+    (e: unknown) => e,
+  );
+  expect(refused).toBeInstanceOf(DomainError);
+  expect((refused as DomainError).error).toEqual({ code: 'share_par_locked', field: 'sharePar' });
+  expect((await getCooperative(opened.db)).sharePar).toBe(25_000);
+  // Everything else in the profile still changes.
+  await updateCooperative(opened.db, { ...profile, sharePar: 25_000, chair: 'សុខ សុភ័ក្រ' }, ACTOR);
+  expect((await getCooperative(opened.db)).chair).toBe('សុខ សុភ័ក្រ');
+});
