@@ -182,16 +182,21 @@ function Workspace({
           {statementOf !== null ? (
             <MemberStatementScreen memberId={statementOf} onBack={() => setStatementOf(null)} />
           ) : null}
-          {statementOf === null && screen === 'members' ? (
-            <MembersScreen
-              today={localToday()}
-              onChanged={() => void refresh()}
-              onStatement={setStatementOf}
-            />
+          {/* Kept while a statement is open, so that "back" finds the search and the member as they were. */}
+          {screen === 'members' ? (
+            <div className="screen-holder" hidden={statementOf !== null}>
+              <MembersScreen
+                today={localToday()}
+                onChanged={() => void refresh()}
+                onStatement={setStatementOf}
+              />
+            </div>
           ) : null}
           {statementOf === null && screen === 'collection' ? <CollectionDayScreen /> : null}
-          {statementOf === null && screen === 'shareRegister' ? (
-            <ShareRegisterScreen onStatement={setStatementOf} />
+          {screen === 'shareRegister' ? (
+            <div className="screen-holder" hidden={statementOf !== null}>
+              <ShareRegisterScreen onStatement={setStatementOf} />
+            </div>
           ) : null}
           {statementOf === null && screen === 'products' ? <ProductsScreen /> : null}
           {statementOf === null && screen === 'interest' ? <InterestScreen /> : null}

@@ -37,8 +37,9 @@ export function demoCooperativeProfile(today: string, years = DEMO_YEARS): Coope
 }
 
 /**
- * Writes a demo cooperative founded `years` before today: its register in one transaction, then the
- * books of those years a month per transaction. A demo lives in a file of its own that is made afresh
+ * Writes a demo cooperative founded `years` before today: its register in one transaction, then its
+ * savings products and the books of those years a month per transaction, with the members' accounts,
+ * share certificates and interest runs beside them. A demo lives in a file of its own that is made afresh
  * each time, so a failure half-way leaves nothing anyone keeps.
  */
 export async function createDemoCooperative(

@@ -1,14 +1,17 @@
-import { type Kysely, sql } from 'kysely';
-import type { Currency } from '../../shared/khmer';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Currency, toKhmerDigits } from '../../shared/khmer';
 import { convert } from '../../shared/money';
+import type { SavingsProduct, SavingsProductInput } from '../../shared/savings';
 import type { Member } from '../../shared/schemas';
 import type { Database } from '../db/schema';
-import { takeNextNumber } from '../db/sequences';
 import { closeMonth } from '../ledger/months';
 import { type Actor, type EntryDraft, type LineDraft, postEntries } from '../ledger/posting';
+import { interestMemo, savingsMemo } from '../savings/accounts';
+import { accruedInterest, addMonths, type BalanceChange, periodRange } from '../savings/interest-math';
+import { createProduct } from '../savings/products';
 import { createRandom } from './members';
 
-export type MemberInfo = Pick<Member, 'id' | 'joinDate' | 'status' | 'exitDate' | 'commune'>;
+export type MemberInfo = Pick<Member, 'id' | 'number' | 'joinDate' | 'status' | 'exitDate' | 'commune'>;
 
 export interface DemoLedgerOptions {
   seed: number;
@@ -22,20 +25,106 @@ export type DemoLedgerSummary = { entries: number; lines: number };
 
 type Account = { id: number; code: string; nameKm: string; currency: Currency };
 
+type ProductKey = 'khr' | 'usd' | 'fixed';
+const PRODUCT_KEYS = ['khr', 'usd', 'fixed'] as const;
+
+/**
+ * The cooperative's savings products, created on the go-live date: what the issue asks of a demo
+ * (one riel and one dollar ordinary product, posting monthly, and a 12-month riel fixed-term deposit that
+ * pays at maturity and may be broken early at a penalty). The first of each kind and currency takes the
+ * chart's own control account: 2101, 2102 and 2103.
+ */
+export const DEMO_PRODUCTS = {
+  khr: {
+    nameKm: 'ប្រាក់សន្សំធម្មតា ជាប្រាក់រៀល',
+    nameEn: 'Ordinary savings in riel',
+    currency: 'KHR',
+    kind: 'ordinary',
+    termMonths: null,
+    annualRateBp: 300,
+    posting: 'monthly',
+    minOpeningDeposit: 10_000,
+    earlyWithdrawal: false,
+    earlyPenaltyBp: 0,
+  },
+  usd: {
+    nameKm: 'ប្រាក់សន្សំធម្មតា ជាប្រាក់ដុល្លារ',
+    nameEn: 'Ordinary savings in dollars',
+    currency: 'USD',
+    kind: 'ordinary',
+    termMonths: null,
+    annualRateBp: 200,
+    posting: 'monthly',
+    minOpeningDeposit: 500,
+    earlyWithdrawal: false,
+    earlyPenaltyBp: 0,
+  },
+  fixed: {
+    nameKm: 'ប្រាក់បញ្ញើមានកាលកំណត់ ១២ ខែ',
+    nameEn: 'Fixed-term deposit, 12 months',
+    currency: 'KHR',
+    kind: 'fixed',
+    termMonths: 12,
+    annualRateBp: 600,
+    posting: 'maturity',
+    minOpeningDeposit: 1_000_000,
+    earlyWithdrawal: true,
+    earlyPenaltyBp: 100,
+  },
+} as const satisfies Record<ProductKey, SavingsProductInput>;
+
+/** A member's account in a product, as the app keeps it, with what the interest run needs to know. */
+interface Holding {
+  id: number;
+  number: string;
+  key: ProductKey;
+  memberId: number;
+  memberNumber: number;
+  openedOn: string;
+  maturityOn: string | null;
+  closedOn: string | null;
+  /** In the database already: a closure is then an update. */
+  written: boolean;
+  balance: number;
+  /** The balance before the period the next interest run covers, and the movements within it. */
+  opening: number;
+  changes: BalanceChange[];
+  /** A fixed-term deposit whose interest has been credited: it may be paid out. */
+  matured: boolean;
+}
+
+interface DemoProduct {
+  product: SavingsProduct;
+  account: Account;
+  /** The product's open accounts: those the next interest run looks at. */
+  open: Set<Holding>;
+}
+
 interface Saver {
   id: number;
+  number: number;
   join: number;
   exit: number | null;
   /** The share of collection days the member brings riel: some save every week, some rarely. */
   thrift: number;
   savesDollars: boolean;
   shares: number;
-  khr: number;
-  usd: number;
-  fixed: { account: Account; amount: number; due: number; months: number } | null;
-  /** The year's month-end balances: interest is paid on their average. */
-  khrMonths: number;
-  usdMonths: number;
+  accounts: Record<ProductKey, Holding | null>;
+}
+
+/** A share_movements row, written once the entry it belongs to has its id. */
+interface ShareRow {
+  draft: EntryDraft;
+  memberId: number;
+  kind: 'purchase' | 'redemption';
+  shares: number;
+  certificate: number | null;
+}
+
+interface RunRow {
+  productId: number;
+  period: string;
+  draft: EntryDraft | null;
 }
 
 const CURRENCIES = ['KHR', 'USD'] as const;
@@ -49,8 +138,8 @@ const weekdayOf = (day: number) => (day + 4) % 7;
 const PREFIX = { receipt: 'RV', payment: 'PV', transfer: 'TR', exchange: 'EX' } as const;
 const isVoucher = (kind: string): kind is keyof typeof PREFIX => kind in PREFIX;
 
-// Percent a year: what savers are paid, and what the bank pays the cooperative on its deposit.
-const RATE = { ordinaryKhr: 3, ordinaryUsd: 2, fixedKhr: 6, fixedUsd: 4, bank: 4 };
+// Percent a year that the bank pays the cooperative on its deposit; savers are paid the products' rates.
+const BANK_RATE = 4;
 // Cash on hand above the ceiling goes to the bank at the end of the day, down to `keep`.
 const CASH = {
   KHR: { ceiling: 30_000_000, keep: 10_000_000, unit: 1_000_000 },
@@ -59,6 +148,12 @@ const CASH = {
 // Rice farmers have money after the harvest and need it at planting time.
 const HARVEST_MONTHS = new Set([1, 2, 11, 12]);
 const PLANTING_MONTHS = new Set([5, 6, 7, 8]);
+const ROWS_PER_INSERT = 500;
+
+/** As the app words and rounds them (main/shares/shares.ts, main/savings/accounts.ts). */
+const sharesText = (n: number) => `${n} share${n === 1 ? '' : 's'}`;
+const sharesKm = (n: number) => `${toKhmerDigits(String(n))} ហ៊ុន`;
+const penaltyOf = (amount: number, bp: number) => Math.floor((amount * bp + 5_000) / 10_000);
 
 /** The go-live date of a demo history `years` long: the same day of the year, `years` back. */
 export function demoFoundingDate(today: string, years: number): string {
@@ -78,8 +173,6 @@ async function chartOf(db: Kysely<Database>) {
   return {
     cash: pair('cash_khr', 'cash_usd'),
     bank: pair('bank_khr', 'bank_usd'),
-    savings: pair('savings_ordinary_khr', 'savings_ordinary_usd'),
-    fixed: pair('savings_fixed_khr', 'savings_fixed_usd'),
     conversion: pair('conversion_khr', 'conversion_usd'),
     difference: pair('exchange_difference_khr', 'exchange_difference_usd'),
     openingEquity: pair('opening_khr', 'opening_usd'),
@@ -96,6 +189,46 @@ async function chartOf(db: Kysely<Database>) {
   };
 }
 
+/**
+ * The app's numbering sequences (main/db/sequences.ts), held here while a month is drawn and saved with
+ * the month's transaction: the numbers are the ones takeNextNumber would have handed out, without a
+ * statement for each of some hundred thousand receipts.
+ */
+class Sequences {
+  private readonly touched = new Set<string>();
+
+  private constructor(private readonly next: Map<string, number>) {}
+
+  static async load(db: Kysely<Database>): Promise<Sequences> {
+    const rows = await db.selectFrom('sequences').selectAll().execute();
+    return new Sequences(new Map(rows.map((row) => [row.name, row.next_value])));
+  }
+
+  take(name: string): number {
+    const value = this.next.get(name) ?? 1;
+    this.next.set(name, value + 1);
+    this.touched.add(name);
+    return value;
+  }
+
+  /** A number as the app prints it: 'DP-000042'. */
+  numbered(name: string, prefix: string): string {
+    return `${prefix}-${String(this.take(name)).padStart(6, '0')}`;
+  }
+
+  async save(trx: Transaction<Database>): Promise<void> {
+    for (const name of this.touched) {
+      const value = this.next.get(name) ?? 1;
+      await trx
+        .insertInto('sequences')
+        .values({ name, next_value: value })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ next_value: value }))
+        .execute();
+    }
+    this.touched.clear();
+  }
+}
+
 /** The cooperative's days, one after the other: what happens, as drafts, with every balance it needs. */
 class History {
   readonly random: () => number;
@@ -104,16 +237,25 @@ class History {
   /** Cash and bank balances by account id, so that nothing is paid that is not there. */
   readonly stores = new Map<number, Record<Currency, number>>();
   drafts: EntryDraft[] = [];
-  day = 0;
   date = '';
+  /** What the month writes beside its entries: accounts opened and closed, share movements, runs. */
+  opened: Holding[] = [];
+  closed: Holding[] = [];
+  shareRows: ShareRow[] = [];
+  runs: RunRow[] = [];
+  private nextAccountId: number;
 
   constructor(
     readonly a: Awaited<ReturnType<typeof chartOf>>,
+    readonly products: Record<ProductKey, DemoProduct>,
+    readonly sequences: Sequences,
     seed: number,
     readonly share: { par: number; cap: number },
+    lastAccountId: number,
   ) {
     // Its own stream, so that the register drawn from the same seed does not echo in the books.
     this.random = createRandom(seed ^ 0x1ed6e5);
+    this.nextAccountId = lastAccountId + 1;
     for (const currency of CURRENCIES) {
       this.stores.set(a.cash[currency].id, this.cash);
       this.stores.set(a.bank[currency].id, this.bank);
@@ -132,12 +274,21 @@ class History {
     return { accountId: account.id, currency: account.currency, amount, memberId };
   }
 
-  post(kind: string, memo: string, lines: LineDraft[], details: Record<string, unknown> | null = null) {
-    this.drafts.push({ date: this.date, kind, memo, details, lines });
+  post(
+    kind: string,
+    memo: string,
+    lines: LineDraft[],
+    details: Record<string, unknown> | null = null,
+    number: string | null = null,
+  ): EntryDraft {
+    const voucher = isVoucher(kind) ? this.sequences.numbered(`voucher_${kind}`, PREFIX[kind]) : null;
+    const draft = { date: this.date, kind, number: number ?? voucher, memo, details, lines };
+    this.drafts.push(draft);
     for (const line of lines) {
       const store = this.stores.get(line.accountId);
       if (store) store[line.currency] += line.amount;
     }
+    return draft;
   }
 
   canPay(money: Account, amount: number): boolean {
@@ -209,115 +360,234 @@ class History {
     ]);
   }
 
+  /** As purchaseShares posts it: an 'SH-' number, and the next certificate for the shares bought. */
   buyShares(saver: Saver, wanted: number): void {
     const count = Math.min(wanted, this.share.cap - saver.shares);
     if (count <= 0) return;
     saver.shares += count;
     const amount = count * this.share.par;
+    const number = this.sequences.numbered('share_purchase', 'SH');
     const lines = [this.line(this.a.cash.KHR, amount), this.line(this.a.shareCapital, -amount, saver.id)];
-    this.post('share_purchase', `ទិញភាគហ៊ុន ${count} ហ៊ុន`, lines, { shares: count });
+    const draft = this.post(
+      'share_purchase',
+      `ទិញភាគហ៊ុន ${sharesKm(count)} / ${sharesText(count)}`,
+      lines,
+      null,
+      number,
+    );
+    const certificate = this.sequences.take('share_certificate');
+    this.shareRows.push({ draft, memberId: saver.id, kind: 'purchase', shares: count, certificate });
   }
 
-  deposit(saver: Saver, account: Account, amount: number, memo = 'ដាក់ប្រាក់សន្សំ'): void {
+  /** As redeemShares posts it for a member who has gone and whose savings are paid out: shares at par. */
+  redeemShares(saver: Saver): void {
+    const held = saver.shares;
+    const amount = held * this.share.par;
+    if (held <= 0 || !this.ensureCash('KHR', amount)) return;
+    const lines = [this.line(this.a.shareCapital, amount, saver.id), this.line(this.a.cash.KHR, -amount)];
+    const draft = this.post(
+      'share_redemption',
+      `ដកភាគហ៊ុនវិញ ${sharesKm(held)} / ${sharesText(held)} redeemed`,
+      lines,
+    );
+    this.shareRows.push({ draft, memberId: saver.id, kind: 'redemption', shares: -held, certificate: null });
+    saver.shares = 0;
+  }
+
+  /** A member's first deposit in a product opens the account, as the collection day does. */
+  openAccount(saver: Saver, key: ProductKey): Holding {
+    const { product, open } = this.products[key];
+    const holding: Holding = {
+      id: this.nextAccountId++,
+      number: this.sequences.numbered('savings_account', 'S'),
+      key,
+      memberId: saver.id,
+      memberNumber: saver.number,
+      openedOn: this.date,
+      maturityOn: product.termMonths === null ? null : addMonths(this.date, product.termMonths),
+      closedOn: null,
+      written: false,
+      balance: 0,
+      opening: 0,
+      changes: [],
+      matured: false,
+    };
+    saver.accounts[key] = holding;
+    open.add(holding);
+    this.opened.push(holding);
+    return holding;
+  }
+
+  closeAccount(saver: Saver, holding: Holding): void {
+    holding.closedOn = this.date;
+    saver.accounts[holding.key] = null;
+    this.products[holding.key].open.delete(holding);
+    if (holding.written) this.closed.push(holding);
+  }
+
+  move(holding: Holding, amount: number): void {
+    holding.balance += amount;
+    holding.changes.push({ date: this.date, amount });
+  }
+
+  deposit(saver: Saver, key: ProductKey, amount: number): void {
+    const holding = saver.accounts[key] ?? this.openAccount(saver, key);
+    const { product, account } = this.products[key];
+    const number = this.sequences.numbered('savings_deposit', 'DP');
     const lines = [this.line(this.a.cash[account.currency], amount), this.line(account, -amount, saver.id)];
-    this.post('savings_deposit', memo, lines);
+    this.post('savings_deposit', savingsMemo(product), lines, null, number);
+    this.move(holding, amount);
   }
 
-  /** Pays out at most what is asked and what cash, with the bank's help, allows; returns what was paid. */
-  withdraw(saver: Saver, account: Account, wanted: number, step: number): number {
-    this.ensureCash(account.currency, wanted);
-    const amount = Math.floor(Math.min(wanted, this.cash[account.currency]) / step) * step;
+  /**
+   * Pays out at most what is asked, what the account holds and what cash, with the bank's help, allows;
+   * returns what was paid. As the app's withdrawal: before maturity with the product's penalty, which goes
+   * back against the interest paid; `close` closes the account once nothing is left in it.
+   */
+  withdraw(saver: Saver, holding: Holding, wanted: number, step: number, close: boolean): number {
+    const { product, account } = this.products[holding.key];
+    const currency = account.currency;
+    this.ensureCash(currency, wanted);
+    const amount = Math.floor(Math.min(wanted, holding.balance, this.cash[currency]) / step) * step;
     if (amount <= 0) return 0;
-    const lines = [this.line(account, amount, saver.id), this.line(this.a.cash[account.currency], -amount)];
-    this.post('savings_withdrawal', 'ដកប្រាក់សន្សំ', lines);
+    const early = holding.maturityOn !== null && this.date < holding.maturityOn;
+    const penalty = early ? penaltyOf(amount, product.earlyPenaltyBp) : 0;
+    const closing = close && amount === holding.balance;
+    const lines = [
+      this.line(account, amount, saver.id),
+      this.line(this.a.cash[currency], -(amount - penalty)),
+    ];
+    if (penalty > 0) lines.push(this.line(this.a.interestPaid[currency], -penalty));
+    this.post(
+      closing ? 'savings_close' : 'savings_withdrawal',
+      savingsMemo(product),
+      lines.filter((line) => line.amount !== 0),
+      penalty > 0 ? { penalty } : null,
+      this.sequences.numbered('savings_withdrawal', 'WD'),
+    );
+    this.move(holding, -amount);
+    if (closing) this.closeAccount(saver, holding);
     return amount;
   }
 
   /** One member at a collection day: savings in, now and then savings out, shares, a fixed deposit. */
   visit(saver: Saver, month: number): void {
-    const { savings } = this.a;
     if (this.chance(0.004)) this.buyShares(saver, this.between(1, 5));
     if (this.chance(saver.thrift)) {
       // Mostly small sums; the large ones come after the harvest.
       const r = this.random();
       const amount = (10 + Math.floor(190 * r * r * r * (HARVEST_MONTHS.has(month) ? 1 : 0.6))) * 1000;
-      saver.khr += amount;
-      this.deposit(saver, savings.KHR, amount);
+      this.deposit(saver, 'khr', amount);
     }
-    if (saver.savesDollars && this.chance(0.3)) {
-      const cents = this.between(5, 50) * 100;
-      saver.usd += cents;
-      this.deposit(saver, savings.USD, cents);
+    if (saver.savesDollars && this.chance(0.3)) this.deposit(saver, 'usd', this.between(5, 50) * 100);
+    const { khr, usd, fixed } = saver.accounts;
+    if (khr && khr.balance >= 20_000 && this.chance(PLANTING_MONTHS.has(month) ? 0.1 : 0.04)) {
+      this.withdraw(saver, khr, (khr.balance * this.between(20, 90)) / 100, 1000, false);
     }
-    if (saver.khr >= 20_000 && this.chance(PLANTING_MONTHS.has(month) ? 0.1 : 0.04)) {
-      saver.khr -= this.withdraw(saver, savings.KHR, (saver.khr * this.between(20, 90)) / 100, 1000);
+    if (usd && usd.balance >= 1000 && this.chance(0.03)) {
+      this.withdraw(saver, usd, (usd.balance * this.between(20, 90)) / 100, 100, false);
     }
-    if (saver.usd >= 1000 && this.chance(0.03)) {
-      saver.usd -= this.withdraw(saver, savings.USD, (saver.usd * this.between(20, 90)) / 100, 100);
-    }
-    if (saver.fixed === null && this.chance(0.0015)) this.openFixed(saver);
-    else if (saver.fixed !== null && saver.fixed.due <= this.day) this.closeFixed(saver, true);
+    // Fixed deposits are made after the harvest, mostly; one is paid out, with its interest, at the first
+    // visit after the interest run has credited it.
+    if (fixed === null && this.chance(HARVEST_MONTHS.has(month) ? 0.01 : 0.002)) {
+      this.deposit(saver, 'fixed', this.between(10, 80) * 100_000);
+    } else if (fixed?.matured) this.withdraw(saver, fixed, fixed.balance, 1, true);
   }
 
-  openFixed(saver: Saver): void {
-    const dollars = saver.savesDollars && this.chance(0.5);
-    const account = dollars ? this.a.fixed.USD : this.a.fixed.KHR;
-    const amount = dollars ? this.between(100, 1500, 50) * 100 : this.between(1_000_000, 8_000_000, 100_000);
-    const months = this.chance(0.5) ? 6 : 12;
-    saver.fixed = { account, amount, due: this.day + Math.round(months * 30.4), months };
-    this.deposit(saver, account, amount, `ប្រាក់បញ្ញើមានកាលកំណត់ ${months} ខែ`);
-  }
-
-  /** At maturity the term's interest is credited, then the deposit is paid out; early, without interest. */
-  closeFixed(saver: Saver, matured: boolean): void {
-    const fixed = saver.fixed;
-    if (fixed === null) return;
-    const unit = fixed.account.currency === 'KHR' ? 100 : 1;
-    const rate = unit === 100 ? RATE.fixedKhr : RATE.fixedUsd;
-    const interest = Math.round((fixed.amount * rate * fixed.months) / 1200 / unit) * unit;
-    if (matured && interest > 0) {
-      const expense = this.a.interestPaid[fixed.account.currency];
-      const lines = [this.line(expense, interest), this.line(fixed.account, -interest, saver.id)];
-      this.post('interest', `ការប្រាក់ប្រាក់បញ្ញើ ${fixed.months} ខែ`, lines);
-      fixed.amount += interest;
-    }
-    fixed.amount -= this.withdraw(saver, fixed.account, fixed.amount, 1);
-    // What cash could not pay today stays on deposit for another term.
-    saver.fixed = fixed.amount > 0 ? { ...fixed, due: this.day + 365, months: 12 } : null;
-  }
-
-  /** A member who left or died takes out every savings balance on the day of the exit. */
+  /**
+   * A member who left or died takes out every savings balance on the day of the exit, a fixed deposit
+   * before maturity at the product's penalty; the accounts are closed and the shares paid back at par.
+   */
   payOut(saver: Saver): void {
-    saver.khr -= this.withdraw(saver, this.a.savings.KHR, saver.khr, 1);
-    saver.usd -= this.withdraw(saver, this.a.savings.USD, saver.usd, 1);
-    this.closeFixed(saver, false);
+    for (const key of PRODUCT_KEYS) {
+      const holding = saver.accounts[key];
+      if (holding === null) continue;
+      if (holding.balance > 0) this.withdraw(saver, holding, holding.balance, 1, true);
+      else this.closeAccount(saver, holding);
+    }
+    if (PRODUCT_KEYS.every((key) => saver.accounts[key] === null)) this.redeemShares(saver);
   }
 
-  /** Interest on ordinary savings for the year, on the average of the month-end balances. */
-  yearlyInterest(savers: readonly Saver[], year: number): void {
-    for (const currency of CURRENCIES) {
-      const khr = currency === 'KHR';
-      const lines: LineDraft[] = [];
-      let total = 0;
-      for (const saver of savers) {
-        const sum = khr ? saver.khrMonths : saver.usdMonths;
-        const interest = khr
-          ? Math.round((sum * RATE.ordinaryKhr) / 1200 / 100) * 100
-          : Math.round((sum * RATE.ordinaryUsd) / 1200);
-        if (interest <= 0 || (saver.exit !== null && saver.exit <= this.day)) continue;
-        lines.push(this.line(this.a.savings[currency], -interest, saver.id));
-        total += interest;
-        if (khr) saver.khr += interest;
-        else saver.usd += interest;
+  /**
+   * The interest runs for a month that has ended, one per product, as postInterest would post them
+   * (main/savings/interest.ts): each account's interest from accruedInterest on its daily balance, one
+   * entry dated the period's last day with the expense against one line per member in member-number
+   * order, and a run recorded even when nothing was earned. The balances come from what this history
+   * holds rather than from the books: the same numbers, without reading the month back.
+   *
+   * One difference, on purpose: an account closed within the period earns nothing here, while the app's
+   * run would still credit it for its days (a line after the account was closed and paid out).
+   */
+  runInterest(month: string): EntryDraft[] {
+    const { from, to } = periodRange(month);
+    const drafts: EntryDraft[] = [];
+    for (const key of PRODUCT_KEYS) {
+      const { product, account, open } = this.products[key];
+      const credited: { holding: Holding; interest: number }[] = [];
+      const accounts = [...open].sort((x, y) => x.memberNumber - y.memberNumber || x.id - y.id);
+      for (const holding of accounts) {
+        let interest = 0;
+        if (product.posting === 'maturity') {
+          const maturity = holding.maturityOn;
+          if (maturity === null || maturity < from || maturity > to) continue;
+          // A fixed-term deposit earns over its term, which ends the day before it matures.
+          const until = isoOf(dayOf(maturity) - 1);
+          holding.matured = true;
+          interest = accruedInterest({
+            opening: 0,
+            changes: holding.changes.filter((change) => change.date <= until),
+            from: holding.openedOn,
+            to: until,
+            annualRateBp: product.annualRateBp,
+          });
+        } else if (holding.opening !== 0 || holding.changes.length > 0) {
+          interest = accruedInterest({
+            opening: holding.opening,
+            changes: holding.changes,
+            from,
+            to,
+            annualRateBp: product.annualRateBp,
+          });
+        }
+        if (interest > 0) credited.push({ holding, interest });
       }
-      if (total === 0) continue;
-      const expense = this.line(this.a.interestPaid[currency], total);
-      this.post('interest', `ការប្រាក់ប្រាក់សន្សំឆ្នាំ ${year}`, [expense, ...lines]);
+      const total = credited.reduce((sum, c) => sum + c.interest, 0);
+      let draft: EntryDraft | null = null;
+      if (total > 0) {
+        draft = {
+          date: to,
+          kind: 'interest',
+          memo: interestMemo(product, month),
+          details: { productId: product.id, period: month },
+          lines: [
+            {
+              accountId: this.a.interestPaid[account.currency].id,
+              currency: account.currency,
+              amount: total,
+            },
+            ...credited.map((c) => ({
+              accountId: account.id,
+              memberId: c.holding.memberId,
+              currency: account.currency,
+              amount: -c.interest,
+            })),
+          ],
+        };
+        drafts.push(draft);
+      }
+      this.runs.push({ productId: product.id, period: month, draft });
+      for (const { holding, interest } of credited) {
+        holding.balance += interest;
+        holding.changes.push({ date: to, amount: interest });
+      }
+      if (product.posting !== 'maturity') {
+        for (const holding of open) {
+          holding.opening = holding.balance;
+          holding.changes = [];
+        }
+      }
     }
-    for (const saver of savers) {
-      saver.khrMonths = 0;
-      saver.usdMonths = 0;
-    }
+    return drafts;
   }
 
   /** The office's own money: allowances, transport, stationery, fees, the bank's interest, exchanges. */
@@ -341,7 +611,7 @@ class History {
     }
     if (this.chance(4 / 365)) this.exchangeDay();
     if (lastOfMonth) {
-      const interest = Math.round((this.bank.KHR * RATE.bank) / 1200);
+      const interest = Math.round((this.bank.KHR * BANK_RATE) / 1200);
       this.voucher('receipt', a.bank.KHR, a.bankInterest, interest, 'ធនាគារ');
       this.voucher('payment', a.bank.KHR, a.bankFees, 5_000, 'ធនាគារ');
     }
@@ -369,9 +639,70 @@ class History {
       if (this.ensureCash('KHR', given)) this.exchange(cash.KHR, cash.USD, given, rate, cents);
     }
   }
-}
 
-const NEW_SAVER = { shares: 0, khr: 0, usd: 0, fixed: null, khrMonths: 0, usdMonths: 0 } as const;
+  /** The rows beside the month's entries, once the entries have their ids. */
+  async write(trx: Transaction<Database>, entryIds: ReadonlyMap<EntryDraft, number>): Promise<void> {
+    const entryOf = (draft: EntryDraft) => {
+      const id = entryIds.get(draft);
+      if (id === undefined) throw new Error(`no entry id for '${draft.memo}' on ${draft.date}`);
+      return id;
+    };
+    // Closures first: a member may close an account and open another in the product within the month.
+    for (const holding of this.closed) {
+      await trx
+        .updateTable('savings_accounts')
+        .set({ closed_on: holding.closedOn })
+        .where('id', '=', holding.id)
+        .execute();
+    }
+    const accounts = this.opened.map((h) => ({
+      id: h.id,
+      number: h.number,
+      member_id: h.memberId,
+      product_id: this.products[h.key].product.id,
+      opened_on: h.openedOn,
+      maturity_on: h.maturityOn,
+      closed_on: h.closedOn,
+    }));
+    for (let i = 0; i < accounts.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto('savings_accounts')
+        .values(accounts.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    }
+    for (const holding of this.opened) holding.written = true;
+    const movements = this.shareRows.map((row) => ({
+      member_id: row.memberId,
+      date: row.draft.date,
+      kind: row.kind,
+      shares: row.shares,
+      certificate_number: row.certificate,
+      entry_id: entryOf(row.draft),
+    }));
+    for (let i = 0; i < movements.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto('share_movements')
+        .values(movements.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    }
+    if (this.runs.length > 0) {
+      await trx
+        .insertInto('interest_runs')
+        .values(
+          this.runs.map((run) => ({
+            product_id: run.productId,
+            period: run.period,
+            entry_id: run.draft ? entryOf(run.draft) : null,
+          })),
+        )
+        .execute();
+    }
+    this.opened = [];
+    this.closed = [];
+    this.shareRows = [];
+    this.runs = [];
+  }
+}
 
 function saversOf(members: readonly MemberInfo[], history: History, first: number): Saver[] {
   return [...members]
@@ -381,15 +712,40 @@ function saversOf(members: readonly MemberInfo[], history: History, first: numbe
       if (join < first) throw new RangeError(`member ${member.id} joined before the go-live date`);
       const exit = member.status !== 'active' && member.exitDate ? dayOf(member.exitDate) : null;
       const thrift = history.between(30, 95) / 100;
-      return { ...NEW_SAVER, id: member.id, join, exit, thrift, savesDollars: history.chance(0.25) };
+      return {
+        id: member.id,
+        number: member.number,
+        join,
+        exit,
+        thrift,
+        savesDollars: history.chance(0.25),
+        shares: 0,
+        accounts: { khr: null, usd: null, fixed: null },
+      };
     });
+}
+
+/** The demo's savings products, created through the app on the go-live date. */
+async function createProducts(
+  db: Kysely<Database>,
+  founded: string,
+): Promise<Record<ProductKey, DemoProduct>> {
+  const now = { today: founded, timestamp: `${founded}T02:00:00.000Z` };
+  const made = async (key: ProductKey): Promise<DemoProduct> => {
+    const product = await createProduct(db, DEMO_PRODUCTS[key], now);
+    const account = { id: product.accountId, code: product.accountCode, nameKm: product.nameKm };
+    return { product, account: { ...account, currency: product.currency }, open: new Set() };
+  };
+  return { khr: await made('khr'), usd: await made('usd'), fixed: await made('fixed') };
 }
 
 /**
  * Writes `years` of a cooperative's books ending today for the members given: opening balances at the
- * go-live date, shares, savings collected weekly commune by commune, fixed deposits, the office's
- * vouchers, trips to the bank, exchanges, yearly interest; then closes every month but the last two.
- * The same seed and today give the same books. One transaction per month, one postEntries per day.
+ * go-live date, the savings products, shares with their certificates, savings collected weekly commune by
+ * commune into each member's accounts with a receipt for every deposit and withdrawal, fixed deposits, the
+ * office's vouchers, trips to the bank, exchanges, the interest run of every product for every month that
+ * has ended; then closes every month but the last two. The same seed and today give the same books.
+ * One transaction per month, one postEntries per day and one for the month's interest runs.
  */
 export async function writeDemoLedger(
   db: Kysely<Database>,
@@ -397,9 +753,17 @@ export async function writeDemoLedger(
 ): Promise<DemoLedgerSummary> {
   const coop = await db.selectFrom('cooperative').selectAll().executeTakeFirst();
   const share = { par: coop?.share_par || 20_000, cap: coop?.share_cap_per_member || 50 };
-  const history = new History(await chartOf(db), options.seed, share);
-  const first = dayOf(demoFoundingDate(options.today, options.years));
+  const founded = demoFoundingDate(options.today, options.years);
+  const first = dayOf(founded);
   const last = dayOf(options.today);
+  const chart = await chartOf(db);
+  const products = await createProducts(db, founded);
+  const lastAccount = await db
+    .selectFrom('savings_accounts')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  const sequences = await Sequences.load(db);
+  const history = new History(chart, products, sequences, options.seed, share, lastAccount?.id ?? 0);
   const savers = saversOf(options.members, history, first);
   const joining = groupBy(savers, (s) => s.join);
   const leaving = groupBy(savers, (s) => s.exit);
@@ -420,7 +784,6 @@ export async function writeDemoLedger(
       const monthEnd = dayOf(`${nextMonth(month)}-01`) - 1;
       const days: EntryDraft[][] = [];
       for (let day = monthStart; day <= Math.min(monthEnd, last); day++) {
-        history.day = day;
         history.date = isoOf(day);
         history.drafts = [];
         if (day === first) history.opening();
@@ -433,29 +796,28 @@ export async function writeDemoLedger(
           }
         }
         history.officeDay(Number(history.date.slice(8)), day === monthEnd, active);
-        if (day === monthEnd) {
-          for (const saver of savers) {
-            saver.khrMonths += saver.khr;
-            saver.usdMonths += saver.usd;
-          }
-          if (month.endsWith('-12')) history.yearlyInterest(savers, Number(month.slice(0, 4)));
-        }
         history.bankSurplus();
         if (history.drafts.length > 0) days.push(history.drafts);
       }
+      // The interest of a month is run once it has ended, as postInterest allows: not for this month.
+      const interest = monthEnd < last ? history.runInterest(month) : [];
       await db.transaction().execute(async (trx) => {
-        for (const drafts of days) {
-          for (const draft of drafts) {
-            if (!isVoucher(draft.kind)) continue;
-            const n = await takeNextNumber(trx, `voucher_${draft.kind}`);
-            draft.number = `${PREFIX[draft.kind]}-${String(n).padStart(6, '0')}`;
+        const ids = new Map<EntryDraft, number>();
+        const postBatch = async (drafts: EntryDraft[], timestamp: string) => {
+          const posted = await postEntries(trx, drafts, { ...options.actor, timestamp });
+          for (const [index, draft] of drafts.entries()) {
+            const id = posted[index];
+            if (id !== undefined) ids.set(draft, id);
+            summary.lines += draft.lines.length;
           }
-          // Recorded in the afternoon of the day itself, as the bookkeeper would have.
-          const timestamp = `${drafts[0]?.date}T09:00:00.000Z`;
-          await postEntries(trx, drafts, { ...options.actor, timestamp });
           summary.entries += drafts.length;
-          for (const draft of drafts) summary.lines += draft.lines.length;
-        }
+        };
+        // Recorded in the afternoon of the day itself, as the bookkeeper would have.
+        for (const drafts of days) await postBatch(drafts, `${drafts[0]?.date}T09:00:00.000Z`);
+        // The runs are made early on the morning after the month's last day.
+        if (interest.length > 0) await postBatch(interest, `${isoOf(monthEnd + 1)}T02:00:00.000Z`);
+        await history.write(trx, ids);
+        await sequences.save(trx);
       });
       monthStart = monthEnd + 1;
     }

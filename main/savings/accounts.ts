@@ -24,6 +24,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const RECEIPT_PREFIX = { deposit: 'DP', withdrawal: 'WD' } as const;
 
+// What an entry's memo says, written once for the app and the demo: the product's name; the kind of
+// movement and its receipt number are carried beside it and shown in the reader's language.
+export const savingsMemo = (product: Pick<SavingsProduct, 'nameKm'>) => product.nameKm;
+export const interestMemo = (product: Pick<SavingsProduct, 'nameKm'>, period: string) =>
+  `${product.nameKm} ${period}`;
+
 async function receiptNumber(trx: Db, kind: keyof typeof RECEIPT_PREFIX): Promise<string> {
   const n = await takeNextNumber(trx, `savings_${kind}`);
   return `${RECEIPT_PREFIX[kind]}-${String(n).padStart(6, '0')}`;
@@ -106,7 +112,7 @@ function depositDraft(
   return {
     date,
     kind: 'savings_deposit',
-    memo: `ដាក់ប្រាក់សន្សំ / Deposit: ${product.nameKm}`,
+    memo: savingsMemo(product),
     lines: [
       { accountId: cash.id, currency: product.currency, amount },
       { accountId: product.accountId, memberId, currency: product.currency, amount: -amount },
@@ -235,7 +241,7 @@ async function withdrawIn(
         date: input.date,
         kind: close ? 'savings_close' : 'savings_withdrawal',
         number,
-        memo: `${close ? 'បិទគណនីសន្សំ / Account closed' : 'ដកប្រាក់សន្សំ / Withdrawal'}: ${product.nameKm}`,
+        memo: savingsMemo(product),
         details: penalty > 0 ? { penalty } : null,
         lines: lines.filter((line) => line.amount !== 0),
       },

@@ -4,6 +4,7 @@ import type { InterestLine, InterestRun, SavingsProduct } from '../../shared/sav
 import type { Database } from '../db/schema';
 import { accountByRole } from '../ledger/accounts';
 import { type Actor, postEntries } from '../ledger/posting';
+import { interestMemo } from './accounts';
 import { accruedInterest, type BalanceChange, periodRange } from './interest-math';
 import { getProduct } from './products';
 
@@ -26,41 +27,58 @@ const dayBefore = (date: string) =>
 async function interestLines(
   db: Db,
   product: SavingsProduct,
-  from: string,
-  to: string,
+  range: { from: string; to: string },
+  postedEntryId: number | null,
 ): Promise<InterestLine[]> {
+  const { from, to } = range;
   const accounts = await db
     .selectFrom('savings_accounts as s')
     .innerJoin('members as m', 'm.id', 's.member_id')
     .select(['s.id', 's.member_id', 's.opened_on', 's.maturity_on', 'm.number', 'm.name_km'])
     .where('s.product_id', '=', product.id)
     .where('s.opened_on', '<=', to)
-    .where((eb) => eb.or([eb('s.closed_on', 'is', null), eb('s.closed_on', '>=', from)]))
+    // An account closed before the period's end was paid out in full when it closed: interest credited
+    // afterwards would sit on an account that no longer exists.
+    .where((eb) => eb.or([eb('s.closed_on', 'is', null), eb('s.closed_on', '>', to)]))
     .orderBy('m.number')
     .execute();
   if (accounts.length === 0) return [];
   // Two reads cover every member: balances before the period, then its movements; both by the index on
   // (account, date) that also carries the member.
+  // Each member's balance before the period, one index seek per member: grouping all of a product's
+  // lines by member would read its whole history.
   const opening = new Map(
     (
       await db
-        .selectFrom('journal_lines')
-        .select((eb) => ['member_id', eb.fn.sum<number>('amount').as('amount')])
-        .where('account_id', '=', product.accountId)
-        .where('date', '<', from)
-        .groupBy('member_id')
+        .selectFrom('savings_accounts as s')
+        .select((eb) => [
+          's.member_id',
+          eb
+            .selectFrom('journal_lines as l')
+            .select((inner) => inner.fn.sum<number>('l.amount').as('amount'))
+            .whereRef('l.member_id', '=', 's.member_id')
+            .where('l.account_id', '=', product.accountId)
+            .where('l.date', '<', from)
+            .as('amount'),
+        ])
+        .where(
+          's.id',
+          'in',
+          accounts.map((a) => a.id),
+        )
         .execute()
-    ).map((r) => [r.member_id, -r.amount]),
+    ).map((r) => [r.member_id, -(r.amount ?? 0)]),
   );
   const changes = new Map<number, BalanceChange[]>();
   for (const line of await db
     .selectFrom('journal_lines')
-    .select(['member_id', 'date', 'amount'])
+    .select(['member_id', 'date', 'amount', 'entry_id'])
     .where('account_id', '=', product.accountId)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .execute()) {
-    if (line.member_id === null) continue;
+    // A preview of a period already run leaves out that run's own credits, dated the period's last day.
+    if (line.member_id === null || line.entry_id === postedEntryId) continue;
     const list = changes.get(line.member_id) ?? [];
     list.push({ date: line.date, amount: -line.amount });
     changes.set(line.member_id, list);
@@ -93,7 +111,13 @@ async function runPeriod(db: Db, productId: number, period: string, today: strin
   if (!PERIOD_SHAPE[product.posting].test(period)) throw new DomainError('validation', 'period');
   const range = periodRange(period);
   if (range.to >= today) throw new DomainError('period_not_ended', 'period');
-  return { product, range };
+  const run = await db
+    .selectFrom('interest_runs')
+    .select('entry_id')
+    .where('product_id', '=', product.id)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  return { product, range, run };
 }
 
 /** What a run would post, for the bookkeeper to check first. */
@@ -103,14 +127,19 @@ export async function previewInterest(
   period: string,
   today: string,
 ) {
-  const { product, range } = await runPeriod(db, productId, period, today);
-  const lines = await maturityAware(db, product, range);
+  const { product, range, run } = await runPeriod(db, productId, period, today);
+  const lines = await maturityAware(db, product, range, run?.entry_id ?? null);
   return summary(product.id, period, range, null, lines);
 }
 
 /** A maturity product pays, in a month, the deposits that mature in it; the others pay everyone open. */
-async function maturityAware(db: Db, product: SavingsProduct, range: { from: string; to: string }) {
-  if (product.posting !== 'maturity') return interestLines(db, product, range.from, range.to);
+async function maturityAware(
+  db: Db,
+  product: SavingsProduct,
+  range: { from: string; to: string },
+  postedEntryId: number | null,
+) {
+  if (product.posting !== 'maturity') return interestLines(db, product, range, postedEntryId);
   const maturing = new Set(
     (
       await db
@@ -122,7 +151,7 @@ async function maturityAware(db: Db, product: SavingsProduct, range: { from: str
         .execute()
     ).map((a) => a.id),
   );
-  const lines = await interestLines(db, product, '1900-01-01', range.to);
+  const lines = await interestLines(db, product, { from: '1900-01-01', to: range.to }, postedEntryId);
   return lines.filter((line) => maturing.has(line.savingsAccountId));
 }
 
@@ -149,15 +178,9 @@ function summary(
  */
 export function postInterest(db: Kysely<Database>, productId: number, period: string, actor: Actor) {
   return db.transaction().execute(async (trx) => {
-    const { product, range } = await runPeriod(trx, productId, period, actor.today);
-    const done = await trx
-      .selectFrom('interest_runs')
-      .select('entry_id')
-      .where('product_id', '=', product.id)
-      .where('period', '=', period)
-      .executeTakeFirst();
-    if (done) throw new DomainError('interest_already_posted', 'period');
-    const lines = await maturityAware(trx, product, range);
+    const { product, range, run } = await runPeriod(trx, productId, period, actor.today);
+    if (run) throw new DomainError('interest_already_posted', 'period');
+    const lines = await maturityAware(trx, product, range, null);
     const total = lines.reduce((sum, l) => sum + l.interest, 0);
     let entryId: number | null = null;
     if (total > 0) {
@@ -168,7 +191,7 @@ export function postInterest(db: Kysely<Database>, productId: number, period: st
           {
             date: range.to,
             kind: 'interest',
-            memo: `ការប្រាក់ / Interest ${period}: ${product.nameKm}`,
+            memo: interestMemo(product, period),
             details: { productId: product.id, period },
             lines: [
               { accountId: expense.id, currency: product.currency, amount: total },

@@ -1,6 +1,7 @@
 import { formatCambodianPhone } from '../../shared/phone';
 import type { Member } from '../../shared/schemas';
 import { memberNumber, useI18n } from '../i18n';
+import { MemberMoneyPanel } from '../money/MemberMoneyPanel';
 
 /** One member's record as the bookkeeper reads it, with the actions that apply to it. */
 export function MemberDetail({
@@ -68,6 +69,8 @@ export function MemberDetail({
           </>
         ) : null}
       </div>
+      {/* Another member, or this one after leaving, starts the panel afresh: its offers follow the status. */}
+      <MemberMoneyPanel key={`${member.id}-${member.status}`} member={member} />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 // `npm run bench`: how fast the register and the books are at the size of the largest cooperative. It
 // reports and does not fail; the targets are the ones the issues set for an old laptop.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -8,10 +8,17 @@ import { localIsoDate, systemClock } from '../../main/clock';
 import { openDatabase } from '../../main/db/open';
 import type { Database } from '../../main/db/schema';
 import { createDemoCooperative } from '../../main/demo/cooperative';
+import { DEMO_PRODUCTS } from '../../main/demo/ledger-history';
 import { accountByRole } from '../../main/ledger/accounts';
 import { type EntryDraft, postEntries } from '../../main/ledger/posting';
 import { balanceSheet, generalLedger, memberBalance, trialBalance } from '../../main/ledger/statements';
 import { listMembers } from '../../main/members/search';
+import { memberStatement } from '../../main/members/statement';
+import { postCollectionDay } from '../../main/savings/accounts';
+import { postInterest, previewInterest } from '../../main/savings/interest';
+import { addMonths } from '../../main/savings/interest-math';
+import { listProducts } from '../../main/savings/products';
+import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
 
 const MEMBERS = 3_000;
@@ -194,14 +201,19 @@ async function statementFigures(db: Kysely<Database>, today: string): Promise<Fi
 
 const POSTING_RUNS = 12;
 const DEPOSITS = 300;
+const STATEMENTS = 40;
+const INTEREST_RUNS = 10;
 
-/** One collection day: 300 members each bring riel savings, posted as 300 entries in one transaction. */
+/** Successive days up to today: all in the two months the demo leaves open. */
+const postingDays = (today: string) =>
+  Array.from({ length: POSTING_RUNS }, (_, i) => dayBefore(today, POSTING_RUNS - 1 - i));
+
+/** One collection day as the ledger alone posts it: 300 deposit entries in one transaction. */
 async function postingFigure(db: Kysely<Database>, now: { today: string; timestamp: string }) {
   const cash = await accountByRole(db, 'cash_khr');
   const savings = await accountByRole(db, 'savings_ordinary_khr');
   const members = await db.selectFrom('members').select(['id', 'join_date']).orderBy('id').execute();
-  // Successive days up to today: all in the two months the demo leaves open.
-  const days = Array.from({ length: POSTING_RUNS }, (_, i) => dayBefore(now.today, POSTING_RUNS - 1 - i));
+  const days = postingDays(now.today);
   const batches = days.map((date, run): EntryDraft[] => {
     const present = members.filter((m) => m.join_date <= date);
     return Array.from({ length: DEPOSITS }, (_, i) => {
@@ -223,10 +235,122 @@ async function postingFigure(db: Kysely<Database>, now: { today: string; timesta
     db.transaction().execute((trx) => postEntries(trx, pick(batches, i), actor)),
   );
   return timed(
-    `post one collection day, ${DEPOSITS} deposits (median of ${POSTING_RUNS})`,
+    `postEntries alone, ${DEPOSITS} deposit entries (median of ${POSTING_RUNS})`,
     measured,
     300,
     `${days[0]} … ${days.at(-1)}, one transaction each`,
+  );
+}
+
+async function rielProduct(db: Kysely<Database>): Promise<SavingsProduct> {
+  const product = (await listProducts(db)).find((p) => p.nameEn === DEMO_PRODUCTS.khr.nameEn);
+  if (!product) throw new Error('the demo has no ordinary riel product');
+  return product;
+}
+
+/** The member statement of the members with the most savings movements, each asked once. */
+async function memberStatementFigure(db: Kysely<Database>, today: string): Promise<Figure> {
+  const controls = (await listProducts(db)).map((p) => p.accountId);
+  const busiest = await db
+    .selectFrom('journal_lines')
+    .select((eb) => ['member_id', eb.fn.countAll<number>().as('n')])
+    .where('account_id', 'in', controls)
+    .where('member_id', 'is not', null)
+    .groupBy('member_id')
+    .orderBy('n', 'desc')
+    .limit(STATEMENTS + 1)
+    .execute();
+  const [warmUp, ...members] = busiest;
+  if (warmUp?.member_id) await memberStatement(db, warmUp.member_id, today);
+  const sizes: number[] = [];
+  const measured = await medianMs(members.length, async (i) => {
+    const statement = await memberStatement(db, pick(members, i).member_id ?? 0, today);
+    sizes.push(statement.savings.reduce((sum, account) => sum + account.movements.length, 0));
+  });
+  const accounts = (await memberStatement(db, pick(members, 0).member_id ?? 0, today)).savings.length;
+  return timed(
+    `member statement, all accounts and movements (median of ${members.length})`,
+    measured,
+    20,
+    `the ${members.length} busiest savers: ${Math.min(...sizes)}–${Math.max(...sizes)} movements, ` +
+      `${accounts} accounts for the first`,
+  );
+}
+
+/** The last month that has ended: the interest screen's most recent run. */
+const lastEndedMonth = (today: string) => addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+
+async function previewInterestFigure(db: Kysely<Database>, today: string): Promise<Figure> {
+  const product = await rielProduct(db);
+  const period = lastEndedMonth(today);
+  const run = await previewInterest(db, product.id, period, today);
+  const measured = await medianMs(INTEREST_RUNS, () => previewInterest(db, product.id, period, today));
+  return timed(
+    `interest preview, ${product.nameEn}, ${period} (median of ${INTEREST_RUNS})`,
+    measured,
+    1000,
+    `${run.lines.length} accounts earn, ${run.total.toLocaleString('en')} ៛`,
+  );
+}
+
+/**
+ * The demo has run every month that has ended, so postInterest is measured on a copy of the file: this
+ * month and the nine after it, each with a bookkeeper whose today is the day after the month.
+ */
+async function postInterestFigure(file: string, today: string): Promise<Figure> {
+  const copy = await openDatabase(file);
+  try {
+    const product = await rielProduct(copy.db);
+    const lines: number[] = [];
+    const first = today.slice(0, 7);
+    const periods = Array.from({ length: INTEREST_RUNS }, (_, i) => addMonths(`${first}-01`, i).slice(0, 7));
+    const measured = await medianMs(INTEREST_RUNS, async (i) => {
+      const period = pick(periods, i);
+      const after = addMonths(`${period}-01`, 1);
+      const actor = { today: after, timestamp: `${after}T02:00:00.000Z`, user: 'bench' };
+      lines.push((await postInterest(copy.db, product.id, period, actor)).lines.length);
+    });
+    return timed(
+      `interest run posted, ${product.nameEn} (median of ${INTEREST_RUNS})`,
+      measured,
+      1000,
+      `on a copy, ${periods[0]} … ${periods.at(-1)}: ${Math.min(...lines)}–${Math.max(...lines)} member lines`,
+    );
+  } finally {
+    await copy.close();
+  }
+}
+
+/** A collection day as the screen posts it: 300 members, each deposit its own entry and receipt. */
+async function collectionDayFigure(db: Kysely<Database>, now: { today: string; timestamp: string }) {
+  const product = await rielProduct(db);
+  const cash = await accountByRole(db, 'cash_khr');
+  const members = await db
+    .selectFrom('members')
+    .select(['id', 'join_date'])
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  const days = postingDays(now.today);
+  const inputs = days.map((date, run) => {
+    const present = members.filter((m) => m.join_date <= date);
+    const deposits = Array.from({ length: DEPOSITS }, (_, i) => ({
+      memberId: pick(present, run * DEPOSITS + i).id,
+      amount: 10_000 + ((run * 7919 + i * 104_729) % 190) * 1000,
+    }));
+    return { productId: product.id, date, cashAccountId: cash.id, deposits };
+  });
+  const actor = { ...now, user: 'bench' };
+  let opened = 0;
+  const measured = await medianMs(POSTING_RUNS, async (i) => {
+    const result = await postCollectionDay(db, pick(inputs, i), actor);
+    opened += result.receipts.filter((r) => r.opened).length;
+  });
+  return timed(
+    `collection day, ${DEPOSITS} deposits through postCollectionDay (median of ${POSTING_RUNS})`,
+    measured,
+    300,
+    `${days[0]} … ${days.at(-1)}, ${opened} accounts opened on the way`,
   );
 }
 
@@ -241,6 +365,8 @@ async function main(): Promise<void> {
     const made = await createDemoCooperative(demo.db, { members: MEMBERS, seed: SEED, years: YEARS, now });
     await demo.close();
     const seconds = (performance.now() - started) / 1000;
+    const copy = join(dir, 'copy.db');
+    copyFileSync(file, copy);
     const lines = made.lines;
     const figures: Figure[] = [
       {
@@ -266,10 +392,14 @@ async function main(): Promise<void> {
     try {
       figures.push(...(await searchFigures(opened.db)));
       figures.push(...(await statementFigures(opened.db, now.today)));
+      figures.push(await memberStatementFigure(opened.db, now.today));
+      figures.push(await previewInterestFigure(opened.db, now.today));
+      figures.push(await collectionDayFigure(opened.db, now));
       figures.push(await postingFigure(opened.db, now));
     } finally {
       await opened.close();
     }
+    figures.push(await postInterestFigure(copy, now.today));
     printTable(figures);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,10 +7,15 @@ import { createCooperative } from '../../main/cooperative/profile';
 import { type OpenedDatabase, openDatabase } from '../../main/db/open';
 import type { Database } from '../../main/db/schema';
 import { createDemoCooperative, demoCooperativeProfile } from '../../main/demo/cooperative';
-import { type MemberInfo, writeDemoLedger } from '../../main/demo/ledger-history';
+import { DEMO_PRODUCTS, type MemberInfo, writeDemoLedger } from '../../main/demo/ledger-history';
 import { demoMembers } from '../../main/demo/members';
+import { accountByRole } from '../../main/ledger/accounts';
 import { balanceSheet, trialBalance } from '../../main/ledger/statements';
 import { insertMember } from '../../main/members/register';
+import { previewInterest } from '../../main/savings/interest';
+import { addMonths } from '../../main/savings/interest-math';
+import { listProducts } from '../../main/savings/products';
+import { shareRegister } from '../../main/shares/shares';
 
 // A Tuesday late in a month, so that the last, unclosed month has collection days of its own.
 const NOW = { today: '2026-03-24', timestamp: '2026-03-24T08:00:00.000Z' };
@@ -20,6 +25,7 @@ const KINDS = [
   'share_purchase',
   'savings_deposit',
   'savings_withdrawal',
+  'savings_close',
   'interest',
   'receipt',
   'payment',
@@ -45,6 +51,14 @@ async function dump(target: Kysely<Database>) {
     lines: await target.selectFrom('journal_lines').selectAll().orderBy('id').execute(),
     closed: await target.selectFrom('closed_months').selectAll().orderBy('month').execute(),
     sequences: await target.selectFrom('sequences').selectAll().orderBy('name').execute(),
+    accounts: await target.selectFrom('savings_accounts').selectAll().orderBy('id').execute(),
+    shares: await target.selectFrom('share_movements').selectAll().orderBy('id').execute(),
+    runs: await target
+      .selectFrom('interest_runs')
+      .selectAll()
+      .orderBy('product_id')
+      .orderBy('period')
+      .execute(),
   };
 }
 
@@ -174,46 +188,279 @@ describe('the demo books', () => {
   });
 });
 
+const monthsFrom = (first: string, last: string) => {
+  const months: string[] = [];
+  for (let month = first; month <= last; month = addMonths(`${month}-01`, 1).slice(0, 7)) months.push(month);
+  return months;
+};
+
+/** The member lines of a posted interest entry, as a run lists them, and its expense. */
+async function postedRun(target: Kysely<Database>, entryId: number | null) {
+  if (entryId === null) return { lines: [], total: 0 };
+  const lines = await target
+    .selectFrom('journal_lines')
+    .select(['member_id', 'amount'])
+    .where('entry_id', '=', entryId)
+    .orderBy('id')
+    .execute();
+  const [expense, ...members] = lines;
+  expect(expense?.member_id).toBeNull();
+  return {
+    lines: members.map((l) => ({ memberId: l.member_id, interest: -l.amount })),
+    total: expense?.amount ?? 0,
+  };
+}
+
+/** What the app's interest run computes for a period, leaving out that run's own credits. */
+const previewAsRun = (target: Kysely<Database>, run: { product_id: number; period: string }) =>
+  previewInterest(target, run.product_id, run.period, NOW.today);
+
+describe("the members' money in the demo", () => {
+  it('has the three products the issue names, each on the chart account of its kind', async () => {
+    const products = await listProducts(db);
+    expect(products.map(({ id, accountId, accountCode, active, openAccounts, ...input }) => input)).toEqual(
+      Object.values(DEMO_PRODUCTS),
+    );
+    expect(products.map((p) => p.accountCode)).toEqual(['2101', '2102', '2103']);
+  });
+
+  it('keeps a share register whose total is the share capital balance, a certificate for each purchase', async () => {
+    const register = await shareRegister(db, NOW.today);
+    const capital = await accountByRole(db, 'share_capital');
+    const balance = await rows<{ total: number }>(
+      sql`SELECT 0 - sum(amount) AS total FROM journal_lines WHERE account_id = ${capital.id}`,
+    );
+    expect(register.totalCapital).toBe(balance[0]?.total);
+    expect(register.totalCapital).toBe(register.totalShares * register.par);
+    expect(register.rows).toHaveLength(DEMO.members);
+    for (const row of register.rows) expect(row.capital).toBe(row.shares * register.par);
+
+    const purchases = await rows<{ number: string; amount: number; shares: number; certificate: number }>(sql`
+      SELECT e.number, 0 - l.amount AS amount, s.shares, s.certificate_number AS certificate
+      FROM journal_entries e
+      JOIN journal_lines l ON l.entry_id = e.id AND l.account_id = ${capital.id}
+      LEFT JOIN share_movements s ON s.entry_id = e.id AND s.kind = 'purchase'
+      WHERE e.kind = 'share_purchase' ORDER BY e.id`);
+    expect(purchases.length).toBeGreaterThan(DEMO.members);
+    expect(purchases.map((p) => p.number)).toEqual(
+      purchases.map((_, i) => `SH-${String(i + 1).padStart(6, '0')}`),
+    );
+    expect(purchases.map((p) => p.certificate)).toEqual(purchases.map((_, i) => i + 1));
+    for (const p of purchases) expect(p.amount).toBe(p.shares * register.par);
+    const sequences = new Map(
+      (await db.selectFrom('sequences').selectAll().execute()).map((r) => [r.name, r]),
+    );
+    expect(sequences.get('share_purchase')?.next_value).toBe(purchases.length + 1);
+    expect(sequences.get('share_certificate')?.next_value).toBe(purchases.length + 1);
+  });
+
+  it("puts every member line on a savings account within an open account of the member's in its product", async () => {
+    const stray = await rows(sql`
+      SELECT l.id, l.member_id, l.date, a.code FROM journal_lines l
+      JOIN accounts a ON a.id = l.account_id
+      LEFT JOIN savings_products p ON p.account_id = l.account_id
+      WHERE a.code LIKE '21%' AND (p.id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM savings_accounts s
+        WHERE s.member_id = l.member_id AND s.product_id = p.id AND s.opened_on <= l.date
+          AND (s.closed_on IS NULL OR l.date <= s.closed_on)))`);
+    expect(stray).toEqual([]);
+    // Each account opens with a deposit on its day; a fixed deposit matures twelve months later.
+    const accounts = await rows<{
+      opened_on: string;
+      maturity_on: string | null;
+      kind: string;
+      first: string;
+    }>(sql`
+      SELECT s.opened_on, s.maturity_on, p.kind,
+        (SELECT min(l.date) FROM journal_lines l WHERE l.member_id = s.member_id
+           AND l.account_id = p.account_id AND l.date >= s.opened_on) AS first
+      FROM savings_accounts s JOIN savings_products p ON p.id = s.product_id ORDER BY s.id`);
+    expect(accounts.map((a) => a.kind)).toEqual(expect.arrayContaining(['ordinary', 'fixed']));
+    for (const account of accounts) {
+      expect(account.first).toBe(account.opened_on);
+      expect(account.maturity_on).toBe(account.kind === 'fixed' ? addMonths(account.opened_on, 12) : null);
+    }
+  });
+
+  it('numbers savings accounts, deposits and withdrawals as the app does, without gaps', async () => {
+    const numbered = await db
+      .selectFrom('journal_entries')
+      .select(['kind', 'number'])
+      .where('kind', 'in', ['savings_deposit', 'savings_withdrawal', 'savings_close'])
+      .orderBy('id')
+      .execute();
+    const sequences = new Map(
+      (await db.selectFrom('sequences').selectAll().execute()).map((r) => [r.name, r]),
+    );
+    for (const [prefix, kinds, sequence] of [
+      ['DP', ['savings_deposit'], 'savings_deposit'],
+      ['WD', ['savings_withdrawal', 'savings_close'], 'savings_withdrawal'],
+    ] as const) {
+      const numbers = numbered
+        .filter((e) => (kinds as readonly string[]).includes(e.kind))
+        .map((e) => e.number);
+      expect(numbers.length, prefix).toBeGreaterThan(0);
+      expect(numbers).toEqual(numbers.map((_, i) => `${prefix}-${String(i + 1).padStart(6, '0')}`));
+      expect(sequences.get(sequence)?.next_value).toBe(numbers.length + 1);
+    }
+    const accounts = await db.selectFrom('savings_accounts').select('number').orderBy('id').execute();
+    expect(accounts.map((a) => a.number)).toEqual(
+      accounts.map((_, i) => `S-${String(i + 1).padStart(6, '0')}`),
+    );
+    expect(sequences.get('savings_account')?.next_value).toBe(accounts.length + 1);
+  });
+
+  // Every product is run for every month that has ended since it was created, the go-live month included;
+  // the month of today has not ended, so postInterest would refuse it. A fixed-term product is run every
+  // month too, and records an empty run (no entry) when no deposit matured in it.
+  it('records one interest run per product and ended month, each with an entry when interest was earned', async () => {
+    const products = await listProducts(db);
+    const runs = await db
+      .selectFrom('interest_runs')
+      .selectAll()
+      .orderBy('product_id')
+      .orderBy('period')
+      .execute();
+    const months = monthsFrom('2024-03', '2026-02');
+    expect(runs.map((r) => [r.product_id, r.period])).toEqual(
+      products.flatMap((p) => months.map((month) => [p.id, month])),
+    );
+    for (const run of runs.filter((r) => r.entry_id !== null)) {
+      const entry = await db
+        .selectFrom('journal_entries')
+        .selectAll()
+        .where('id', '=', run.entry_id ?? 0)
+        .executeTakeFirstOrThrow();
+      expect(entry.kind).toBe('interest');
+      expect(entry.date).toBe(`${run.period}-${entry.date.slice(8)}`);
+      expect(JSON.parse(entry.details ?? '{}')).toEqual({ productId: run.product_id, period: run.period });
+    }
+    // Once savers hold money in an ordinary product every month earns; the first months may not.
+    for (const product of products) {
+      const earned = runs.filter((r) => r.product_id === product.id).map((r) => r.entry_id !== null);
+      expect(earned.filter(Boolean).length, product.nameEn).toBeGreaterThan(0);
+      if (product.kind === 'ordinary') expect(earned.slice(earned.indexOf(true))).not.toContain(false);
+    }
+  });
+
+  it('posts for every run exactly what previewInterest computes for it from the books', async () => {
+    const runs = await db.selectFrom('interest_runs').selectAll().execute();
+    let compared = 0;
+    for (const run of runs) {
+      const preview = await previewAsRun(db, run);
+      const posted = await postedRun(db, run.entry_id);
+      const expected = preview.lines.map((l) => ({ memberId: l.memberId, interest: l.interest }));
+      expect(posted.lines, `${run.product_id} ${run.period}`).toEqual(expected);
+      expect(posted.total).toBe(preview.total);
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(DEMO.members * 12);
+  });
+
+  it('pays a fixed deposit out, with its interest, once the run of its maturity month has credited it', async () => {
+    const paid = await rows<{ maturity_on: string; closed_on: string; interest: number; left: number }>(sql`
+      SELECT s.maturity_on, s.closed_on,
+        (SELECT 0 - sum(l.amount) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+          WHERE e.kind = 'interest' AND l.member_id = s.member_id AND l.account_id = p.account_id
+          AND l.date BETWEEN s.opened_on AND s.closed_on) AS interest,
+        (SELECT sum(l.amount) FROM journal_lines l WHERE l.member_id = s.member_id
+          AND l.account_id = p.account_id AND l.date BETWEEN s.opened_on AND s.closed_on) AS left
+      FROM savings_accounts s JOIN savings_products p ON p.id = s.product_id
+      WHERE p.kind = 'fixed' AND s.closed_on IS NOT NULL`);
+    expect(paid.length).toBeGreaterThan(0);
+    for (const account of paid) {
+      expect(account.closed_on.slice(0, 7) > account.maturity_on.slice(0, 7)).toBe(true);
+      expect(account.interest).toBeGreaterThan(0);
+      expect(account.left).toBe(0);
+    }
+  });
+});
+
 describe('members who left or died', () => {
-  it('are paid out on the day they go, and have no line after it', async () => {
+  const EXIT = '2025-09-10';
+  let exits: Kysely<Database>;
+  let gone: MemberInfo[];
+
+  beforeAll(async () => {
     const file = await openDatabase(join(dir, 'exits.db'));
     opened.push(file);
+    exits = file.db;
     const profile = demoCooperativeProfile(NOW.today, 2);
-    await createCooperative(file.db, profile, NOW, { demo: true });
+    await createCooperative(exits, profile, NOW, { demo: true });
     const span = { foundedOn: profile.foundedOn, today: NOW.today };
     const members: MemberInfo[] = [];
-    for (const input of demoMembers(30, 3, span)) members.push(await insertMember(file.db, input, NOW));
+    for (const input of demoMembers(30, 3, span)) members.push(await insertMember(exits, input, NOW));
     const early = [...members].sort((x, y) => (x.joinDate < y.joinDate ? -1 : 1)).slice(0, 6);
-    const gone = early.map(
-      (m, i) => ({ ...m, status: i % 2 ? 'left' : 'deceased', exitDate: '2025-09-10' }) as const,
-    );
+    gone = early.map((m, i) => ({ ...m, status: i % 2 ? 'left' : 'deceased', exitDate: EXIT }) as const);
     const info = members.map((m) => gone.find((g) => g.id === m.id) ?? m);
-    await writeDemoLedger(file.db, {
+    await writeDemoLedger(exits, {
       seed: 4,
       years: 2,
       members: info,
       today: NOW.today,
       actor: { ...NOW, user: 't' },
     });
+  });
+
+  it('are paid out on the day they go, and have no line after it', async () => {
     const ids = sql.join(gone.map((g) => g.id));
     const after = await rows(
-      sql`SELECT id FROM journal_lines WHERE member_id IN (${ids}) AND date > '2025-09-10'`,
-      file.db,
+      sql`SELECT id FROM journal_lines WHERE member_id IN (${ids}) AND date > ${EXIT}`,
+      exits,
     );
     expect(after).toEqual([]);
     const paidOut = await rows(
       sql`SELECT e.id FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
-          WHERE l.member_id IN (${ids}) AND e.kind = 'savings_withdrawal'
-          AND e.date = '2025-09-10'`,
-      file.db,
+          WHERE l.member_id IN (${ids}) AND e.kind = 'savings_close'
+          AND e.date = ${EXIT}`,
+      exits,
     );
     expect(paidOut.length).toBeGreaterThanOrEqual(gone.length);
     const left = await rows<{ savings: number }>(
       sql`SELECT coalesce(sum(amount), 0) AS savings
           FROM journal_lines l JOIN accounts a ON a.id = l.account_id
           WHERE member_id IN (${ids}) AND a.code LIKE '21%'`,
-      file.db,
+      exits,
     );
     expect(left).toEqual([{ savings: 0 }]);
+  });
+
+  it('have their accounts closed and their shares paid back at par on that day', async () => {
+    const ids = gone.map((g) => g.id);
+    const accounts = await exits
+      .selectFrom('savings_accounts')
+      .select(['member_id', 'closed_on'])
+      .where('member_id', 'in', ids)
+      .execute();
+    expect(new Set(accounts.map((a) => a.member_id)).size).toBe(gone.length);
+    for (const account of accounts) expect(account.closed_on).not.toBeNull();
+    expect(accounts.filter((a) => (a.closed_on ?? '') > EXIT)).toEqual([]);
+    const register = await shareRegister(exits, NOW.today);
+    const theirs = register.rows.filter((r) => ids.includes(r.memberId));
+    expect(theirs.map((r) => [r.shares, r.capital])).toEqual(ids.map(() => [0, 0]));
+    const redeemed = await exits
+      .selectFrom('share_movements')
+      .select(['member_id', 'date'])
+      .where('kind', '=', 'redemption')
+      .execute();
+    expect(redeemed.map((r) => r.date)).toEqual(ids.map(() => EXIT));
+  });
+
+  // The app's run (main/savings/interest.ts) takes every account open at some time in the period, so it
+  // would credit an account closed on the 10th with the interest of its first nine days: a line after the
+  // account was closed and paid out, which the member statement does not show. The demo leaves those out.
+  it("earn no interest for the month they go, as the app's run leaves closed accounts out", async () => {
+    const riel = (await listProducts(exits)).find((p) => p.nameEn === DEMO_PRODUCTS.khr.nameEn);
+    const run = await exits
+      .selectFrom('interest_runs')
+      .selectAll()
+      .where('period', '=', EXIT.slice(0, 7))
+      .where('product_id', '=', riel?.id ?? 0)
+      .executeTakeFirstOrThrow();
+    const preview = await previewAsRun(exits, run);
+    const posted = await postedRun(exits, run.entry_id);
+    const ids = gone.map((g) => g.id);
+    expect(posted.lines).toEqual(preview.lines.map((l) => ({ memberId: l.memberId, interest: l.interest })));
+    expect(preview.lines.filter((l) => ids.includes(l.memberId))).toEqual([]);
   });
 });
