@@ -287,6 +287,25 @@ test('a riel product, a collection day typed with the keyboard only, and its int
   await expect(member).toBeFocused();
   await expect(page.getByText('មិនទាន់មានប្រាក់ដាក់ទេ', { exact: false })).toBeVisible();
 
+  // Each depositor's statement shows the new balance and the morning's receipt.
+  for (const [number, name, receipt, balance] of [
+    ['០០០១', 'សុខ ស្រីមុំ', 'DP-000002', '៥០.០០០៛'],
+    ['០០០២', 'ចាន់ ដារ៉ា', 'DP-000003', '៧០.០០០៛'],
+    ['០០០៥', 'សុខ ចន្ថា', 'DP-000004', '២០.០០០៛'],
+    ['០០០៣', 'កែវ សុភា', 'DP-000005', '១០០.០០០៛'],
+    ['០០០៤', 'ហេង វិចិត្រ', 'DP-000006', '២៥.០០០៛'],
+  ] as const) {
+    await nav(page, 'សមាជិក');
+    await page.getByRole('searchbox').fill(name);
+    await page.getByRole('row', { name: new RegExp(`${number}.*${name}`) }).click();
+    await page.getByRole('button', { name: 'របាយការណ៍សមាជិក' }).click();
+    await expect(page.locator('.statement-name')).toHaveText(name);
+    const movement = page.getByRole('row', { name: new RegExp(receipt) });
+    await expect(movement).toContainText(balance);
+    if (number === '០០០២') await app.shot('95-statement-after-collection');
+    await page.getByRole('button', { name: /ថយក្រោយ/ }).click();
+  }
+
   // (3) Last month's interest: previewed, posted once, refused the second time.
   await nav(page, 'ការប្រាក់');
   await expect(page.getByLabel('រយៈពេល')).toHaveValue(lastMonth);
