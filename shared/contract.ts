@@ -124,7 +124,7 @@ export const contract = {
     sharePurchaseSchema.strict(),
   ),
   'shares.transfer': channel<{ entryId: number; certificateNumber: number }>()(shareTransferSchema.strict()),
-  'shares.redeem': channel<{ entryId: number; paidOut: { KHR: number; USD: number } }>()(
+  'shares.redeem': channel<{ entryId: number; number: string; paidOut: { KHR: number; USD: number } }>()(
     shareRedemptionSchema.strict(),
   ),
   'shares.member': channel<MemberShares>()(z.object({ memberId: z.number().int().positive() }).strict()),

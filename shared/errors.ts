@@ -61,6 +61,7 @@ export type ErrorCode =
   | 'interest_already_posted'
   | 'share_cap_reached'
   | 'share_par_locked'
+  | 'share_capital_not_whole'
   | 'date_before_last_movement'
   | 'insufficient_shares'
   | 'same_member'

@@ -43,7 +43,8 @@ export type ShareRedemptionInput = z.infer<typeof shareRedemptionSchema>;
 export interface ShareMovement {
   id: number;
   date: string;
-  kind: 'purchase' | 'transfer_in' | 'transfer_out' | 'redemption';
+  /** 'opening': shares a member held in the paper register when the books moved to Sahakum. */
+  kind: 'opening' | 'purchase' | 'transfer_in' | 'transfer_out' | 'redemption';
   /** Signed: shares gained are positive. */
   shares: number;
   certificateNumber: number | null;

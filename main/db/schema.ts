@@ -121,7 +121,7 @@ export interface ShareMovementsTable {
   id: Generated<number>;
   member_id: number;
   date: string;
-  kind: 'purchase' | 'transfer_in' | 'transfer_out' | 'redemption';
+  kind: 'opening' | 'purchase' | 'transfer_in' | 'transfer_out' | 'redemption';
   shares: number;
   certificate_number: number | null;
   counterpart_member_id: number | null;

@@ -1,9 +1,12 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { DomainError, type ErrorCode } from '../../shared/errors';
 import { isDebitNormal, type OpeningBalancesInput } from '../../shared/ledger';
 import { parseAmount } from '../../shared/money';
+import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
+import { takeNextNumber } from '../db/sequences';
+import { accountByRole } from './accounts';
 import { type Actor, postEntry } from './posting';
 
 export interface OpeningLine {
@@ -30,17 +33,41 @@ export function postOpeningBalances(db: Kysely<Database>, input: OpeningBalances
         amount: isDebitNormal(account.type) ? line.amount : -line.amount,
       };
     });
-    return postEntry(
+    const entryId = await postEntry(
       trx,
-      {
-        date: input.date,
-        kind: 'opening',
-        memo: 'សមតុល្យដើមគ្រា / Opening balances',
-        lines,
-      },
+      { date: input.date, kind: 'opening', memo: 'សមតុល្យដើមគ្រា / Opening balances', lines },
       actor,
     );
+    await recordOpeningShares(trx, entryId, input);
+    return entryId;
   });
+}
+
+/**
+ * Share capital carried over from the paper register is shares too: each member's opening capital,
+ * divided by the par value, becomes an 'opening' holding with a certificate, so that it can later be
+ * transferred or redeemed like shares bought in Sahakum.
+ */
+async function recordOpeningShares(trx: Transaction<Database>, entryId: number, input: OpeningBalancesInput) {
+  const capital = await accountByRole(trx, 'share_capital');
+  const { sharePar } = await getCooperative(trx);
+  for (const [index, line] of input.lines.entries()) {
+    if (line.accountId !== capital.id || line.memberId === null) continue;
+    if (line.amount <= 0 || line.amount % sharePar !== 0) {
+      throw new DomainError('share_capital_not_whole', 'amount', { line: index, par: sharePar });
+    }
+    await trx
+      .insertInto('share_movements')
+      .values({
+        member_id: line.memberId,
+        date: input.date,
+        kind: 'opening',
+        shares: line.amount / sharePar,
+        certificate_number: await takeNextNumber(trx, 'share_certificate'),
+        entry_id: entryId,
+      })
+      .execute();
+  }
 }
 
 export interface OpeningRowError {

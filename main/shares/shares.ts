@@ -258,7 +258,7 @@ export function redeemShares(
   db: Kysely<Database>,
   input: ShareRedemptionInput,
   actor: Actor,
-): Promise<{ entryId: number; paidOut: { KHR: number; USD: number } }> {
+): Promise<{ entryId: number; number: string; paidOut: { KHR: number; USD: number } }> {
   return db.transaction().execute(async (trx) => {
     const member = await findMember(trx, input.memberId, 'memberId');
     if (member.status === 'active') throw new DomainError('member_still_active', 'memberId');
@@ -307,11 +307,13 @@ export function redeemShares(
       lines.push({ accountId: account.id, currency, amount: -amount });
     }
     const settled = lines.length > 2;
+    const number = `SR-${String(await takeNextNumber(trx, 'share_redemption')).padStart(6, '0')}`;
     const entryId = await postEntry(
       trx,
       {
         date: input.date,
         kind: 'share_redemption',
+        number,
         memo:
           `ដកភាគហ៊ុនវិញ ${sharesKm(held)}${settled ? ' និងទូទាត់ប្រាក់សន្សំ និងឥណទាន' : ''} / ` +
           `${sharesText(held)} redeemed${settled ? ', savings and credit settled' : ''}`,
@@ -335,7 +337,7 @@ export function redeemShares(
       .where('member_id', '=', member.id)
       .where('closed_on', 'is', null)
       .execute();
-    return { entryId, paidOut };
+    return { entryId, number, paidOut };
   });
 }
 

@@ -105,6 +105,7 @@ export const en: Messages = {
     product_mismatch: 'does not belong to this savings product',
     period_not_ended: 'this period has not ended yet',
     interest_already_posted: 'interest for this period has already been posted',
+    share_capital_not_whole: 'must be a whole number of shares at par ({par})',
     share_par_locked: 'cannot change once shares have been sold',
     date_before_last_movement: 'cannot be before the member’s last movement ({date})',
     share_cap_reached: 'goes over the share cap ({cap})',

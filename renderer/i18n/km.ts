@@ -105,6 +105,7 @@ export const km = {
     product_mismatch: 'មិនត្រូវនឹងផលិតផលសន្សំនេះទេ',
     period_not_ended: 'រយៈពេលនេះមិនទាន់ចប់នៅឡើយ',
     interest_already_posted: 'ការប្រាក់សម្រាប់រយៈពេលនេះបានកត់ត្រារួចហើយ',
+    share_capital_not_whole: 'ដើមទុនភាគហ៊ុនត្រូវតែជាចំនួនគត់នៃតម្លៃភាគហ៊ុន ({par})',
     share_par_locked: 'មិនអាចប្តូរតម្លៃភាគហ៊ុនបានទេ ព្រោះមានភាគហ៊ុនបានលក់រួចហើយ',
     date_before_last_movement: 'មិនអាចមុនប្រតិបត្តិការចុងក្រោយរបស់សមាជិក ({date}) បានទេ',
     share_cap_reached: 'លើសដែនកំណត់ភាគហ៊ុន ({cap})',

@@ -531,7 +531,7 @@ describe('share redemption', () => {
 
 describe('share register', () => {
   it('lists every holder in number order with certificates, and totals the ledger’s share capital', async () => {
-    // A member whose shares came over from the paper register in the opening balances still shows.
+    // Shares that came over from the paper register in the opening balances are shares with a certificate.
     await postOpeningBalances(
       db(),
       {
@@ -571,19 +571,19 @@ describe('share register', () => {
           status: 'active',
           shares: 4,
           capital: 80_000,
-          certificates: [1],
+          certificates: [2],
         },
-        expect.objectContaining({ memberNumber: 2, shares: 5, capital: 100_000, certificates: [2, 4] }),
+        expect.objectContaining({ memberNumber: 2, shares: 5, capital: 100_000, certificates: [3, 5] }),
         expect.objectContaining({
           memberNumber: 3,
           status: 'left',
           shares: 0,
           capital: 0,
-          certificates: [3],
+          certificates: [4],
         }),
-        expect.objectContaining({ memberNumber: 4, shares: 0, capital: 40_000, certificates: [] }),
+        expect.objectContaining({ memberNumber: 4, shares: 2, capital: 40_000, certificates: [1] }),
       ],
-      totalShares: 9,
+      totalShares: 11,
       totalCapital: 220_000,
     });
     const capital = await id('share_capital');
@@ -592,10 +592,10 @@ describe('share register', () => {
 
     const earlier = await shareRegister(db(), '2026-11-14');
     expect(earlier.rows.map((row) => [row.memberNumber, row.shares, row.certificates])).toEqual([
-      [1, 5, [1]],
-      [2, 4, [2]],
-      [3, 2, [3]],
-      [4, 0, []],
+      [1, 5, [2]],
+      [2, 4, [3]],
+      [3, 2, [4]],
+      [4, 2, [1]],
     ]);
     const ledgerEarlier = (await balanceAt(db(), [capital], '2026-11-14')).get(capital) ?? 0;
     expect(earlier.totalCapital).toBe(-ledgerEarlier);

@@ -15,14 +15,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id INTEGER PRIMARY KEY,
       member_id INTEGER NOT NULL REFERENCES members (id),
       date TEXT NOT NULL,
-      kind TEXT NOT NULL CHECK (kind IN ('purchase', 'transfer_in', 'transfer_out', 'redemption')),
+      kind TEXT NOT NULL CHECK (kind IN ('opening', 'purchase', 'transfer_in', 'transfer_out', 'redemption')),
       shares INTEGER NOT NULL CHECK (shares <> 0),
       certificate_number INTEGER UNIQUE,
       counterpart_member_id INTEGER REFERENCES members (id),
       decision_ref TEXT,
       entry_id INTEGER NOT NULL REFERENCES journal_entries (id),
-      CHECK ((kind IN ('purchase', 'transfer_in')) = (shares > 0)),
-      CHECK ((kind IN ('purchase', 'transfer_in')) = (certificate_number IS NOT NULL))
+      CHECK ((kind IN ('opening', 'purchase', 'transfer_in')) = (shares > 0)),
+      CHECK ((kind IN ('opening', 'purchase', 'transfer_in')) = (certificate_number IS NOT NULL))
     ) STRICT
   `.execute(db);
   await sql`CREATE INDEX share_movements_member ON share_movements (member_id, date)`.execute(db);

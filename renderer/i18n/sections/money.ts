@@ -70,6 +70,7 @@ export const moneyKm = {
     detail: 'ព័ត៌មានបន្ថែម',
     noShareMovements: 'មិនទាន់មានប្រតិបត្តិការភាគហ៊ុន',
     shareKinds: {
+      opening: 'សមតុល្យដើមគ្រា',
       purchase: 'ទិញ',
       transfer_in: 'ទទួលផ្ទេរពីសមាជិកលេខ {member}',
       transfer_out: 'ផ្ទេរទៅសមាជិកលេខ {member}',
@@ -185,6 +186,7 @@ export const moneyEn: Widen<typeof moneyKm> = {
     shareKinds: {
       purchase: 'Purchase',
       transfer_in: 'Transfer from member {member}',
+      opening: 'Opening balance',
       transfer_out: 'Transfer to member {member}',
       redemption: 'Redemption',
     },

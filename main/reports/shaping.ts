@@ -1,0 +1,163 @@
+// Text shaping for PDF reports with HarfBuzz (harfbuzzjs, WASM).
+//
+// pdfmake's built-in shaper (fontkit) gets Khmer wrong (see shared KHMER.md), so every run of text that goes
+// into a report is shaped here and drawn glyph by glyph (see pdf-glyphs.ts). HarfBuzz is the same shaper that
+// Chromium and `hb-shape` use, which is what the shaping oracle test compares against.
+
+import type * as HarfBuzz from 'harfbuzzjs';
+
+type HarfBuzzModule = typeof HarfBuzz;
+
+let harfbuzz: Promise<HarfBuzzModule> | undefined;
+
+/** Loads the WASM module once, on first use: most app sessions never print. */
+function loadHarfBuzz(): Promise<HarfBuzzModule> {
+  // harfbuzzjs is an ES module with a top-level await, so it can only be reached through import().
+  harfbuzz ??= import('harfbuzzjs');
+  return harfbuzz;
+}
+
+/** A font ready for shaping: the HarfBuzz objects plus the bytes that will be embedded in the PDF. */
+export interface ShapingFont {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly upem: number;
+  /** Nominal advance (hmtx) of a glyph, in font units: used for the PDF's /W widths. */
+  glyphAdvance(gid: number): number;
+  readonly hb: { readonly font: HarfBuzz.Font; readonly module: HarfBuzzModule };
+}
+
+/** Creates a shaping font from TTF bytes. `name` is the PostScript-like name written into the PDF. */
+export async function loadFont(name: string, bytes: Uint8Array): Promise<ShapingFont> {
+  const hb = await loadHarfBuzz();
+  const face = new hb.Face(new hb.Blob(bytes), 0);
+  const font = new hb.Font(face);
+  // Scale = upem: HarfBuzz then reports integer font units, exactly what `hb-shape --font-size=upem` prints.
+  font.setScale(face.upem, face.upem);
+  return {
+    name,
+    bytes,
+    upem: face.upem,
+    glyphAdvance: (gid) => font.glyphHAdvance(gid),
+    hb: { font, module: hb },
+  };
+}
+
+/** One positioned glyph. Lengths are in PDF user units (points) at the run's font size; y is up. */
+export interface ShapedGlyph {
+  /** Glyph id in the original font file. */
+  gid: number;
+  /** UTF-16 index into the run's text of the first character this glyph comes from. */
+  cluster: number;
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+export interface ShapedRun {
+  font: ShapingFont;
+  text: string;
+  size: number;
+  glyphs: ShapedGlyph[];
+  /** Sum of the x advances, in points. */
+  width: number;
+}
+
+/** Shapes one run of text that is drawn in a single font (see splitRuns for choosing the font). */
+export function shapeRun(font: ShapingFont, text: string, size: number): ShapedRun {
+  const hb = font.hb.module;
+  const buffer = new hb.Buffer();
+  buffer.addText(text);
+  // Language is fixed (and passed the same way to hb-shape in the oracle) so results do not depend on locale.
+  buffer.setLanguage(isKhmerRunText(text) ? 'km' : 'en');
+  buffer.setDirection(hb.Direction.LTR);
+  buffer.guessSegmentProperties();
+  hb.shape(font.hb.font, buffer);
+  const infos = buffer.getGlyphInfos();
+  const positions = buffer.getGlyphPositions();
+  const scale = size / font.upem;
+  const glyphs: ShapedGlyph[] = [];
+  let width = 0;
+  infos.forEach((info, i) => {
+    const p = positions[i];
+    if (!p) throw new Error('HarfBuzz returned fewer positions than glyphs');
+    glyphs.push({
+      gid: info.codepoint,
+      cluster: info.cluster,
+      xAdvance: p.xAdvance * scale,
+      yAdvance: p.yAdvance * scale,
+      xOffset: p.xOffset * scale,
+      yOffset: p.yOffset * scale,
+    });
+    width += p.xAdvance * scale;
+  });
+  return { font, text, size, glyphs, width };
+}
+
+export type Script = 'khmer' | 'latin';
+
+export interface TextRun {
+  script: Script;
+  text: string;
+  /** UTF-16 index of the run in the source string. */
+  start: number;
+}
+
+/** Khmer (U+1780–17FF, including Khmer digits, ៛ and Khmer punctuation) and Khmer Symbols (U+19E0–19FF). */
+function isKhmer(cp: number): boolean {
+  return (cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x19e0 && cp <= 0x19ff);
+}
+
+/** Zero-width space/joiners belong to whatever run they sit in: Khmer text uses ZWSP between words. */
+function isNeutral(cp: number): boolean {
+  return cp === 0x20 || cp === 0xa0 || (cp >= 0x200b && cp <= 0x200d);
+}
+
+function isKhmerRunText(text: string): boolean {
+  for (const ch of text) if (isKhmer(ch.codePointAt(0) ?? 0)) return true;
+  return false;
+}
+
+/**
+ * Splits text into runs for font fallback: Khmer letters, Khmer digits and Khmer punctuation go to the Khmer
+ * font; everything else (Latin letters, Latin digits, $ , . : and so on) to the Latin font, because the Noto
+ * Khmer fonts carry no Latin glyphs. Spaces stay with the run before them (a leading space with the first run).
+ */
+export function splitRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let current: TextRun | undefined;
+  let leading = '';
+  let index = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isNeutral(cp)) {
+      if (current) current.text += ch;
+      else leading += ch;
+    } else {
+      const script: Script = isKhmer(cp) ? 'khmer' : 'latin';
+      if (current?.script === script) current.text += ch;
+      else {
+        current = { script, text: ch, start: index };
+        if (runs.length === 0 && leading) {
+          current = { script, text: leading + ch, start: 0 };
+          leading = '';
+        }
+        runs.push(current);
+      }
+    }
+    index += ch.length;
+  }
+  if (leading) runs.push({ script: 'latin', text: leading, start: 0 });
+  return runs;
+}
+
+export interface FontPair {
+  khmer: ShapingFont;
+  latin: ShapingFont;
+}
+
+/** Shapes a whole line: split into runs, each shaped with its own font. */
+export function shapeText(text: string, fonts: FontPair, size: number): ShapedRun[] {
+  return splitRuns(text).map((run) => shapeRun(fonts[run.script], run.text, size));
+}
