@@ -143,6 +143,7 @@ export const contract = {
   'savings.close': channel<PostedMovement>()(closeSavingsAccountSchema.strict()),
   'savings.findDepositors': channel<Depositor[]>()(depositorLookupSchema.strict()),
   'savings.collectionDay': channel<CollectionDayResult>()(collectionDaySchema.strict()),
+  'savings.interestRuns': channel<string[]>()(z.object({ productId: z.number().int().positive() }).strict()),
   'savings.previewInterest': channel<InterestRun>()(interestRunSchema.strict()),
   'savings.postInterest': channel<InterestRun>()(interestRunSchema.strict()),
   'members.statement': channel<MemberStatement>()(memberStatementSchema.strict()),

@@ -32,7 +32,7 @@ import {
   postCollectionDay,
   withdrawSavings,
 } from '../savings/accounts';
-import { postInterest, previewInterest } from '../savings/interest';
+import { interestRunPeriods, postInterest, previewInterest } from '../savings/interest';
 import { createProduct, listProducts, setProductActive } from '../savings/products';
 import type { AppSession } from '../session';
 import { memberShares, purchaseShares, redeemShares, shareRegister, transferShares } from '../shares/shares';
@@ -111,6 +111,7 @@ export function createHandlers(session: AppSession, preferences: PreferencesStor
     'savings.close': async (input) => closeSavingsAccount(session.db, input, await session.actor()),
     'savings.findDepositors': ({ productId, query }) => findDepositors(session.db, productId, query),
     'savings.collectionDay': async (input) => postCollectionDay(session.db, input, await session.actor()),
+    'savings.interestRuns': ({ productId }) => interestRunPeriods(session.db, productId),
     'savings.previewInterest': ({ productId, period }) =>
       previewInterest(session.db, productId, period, session.now().today),
     'savings.postInterest': async ({ productId, period }) =>

@@ -120,6 +120,17 @@ async function runPeriod(db: Db, productId: number, period: string, today: strin
   return { product, range, run };
 }
 
+/** The periods already run for a product, newest first: the interest screen marks them. */
+export async function interestRunPeriods(db: Kysely<Database>, productId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('interest_runs')
+    .select('period')
+    .where('product_id', '=', productId)
+    .orderBy('period', 'desc')
+    .execute();
+  return rows.map((r) => r.period);
+}
+
 /** What a run would post, for the bookkeeper to check first. */
 export async function previewInterest(
   db: Kysely<Database>,

@@ -23,6 +23,8 @@ export function InterestScreen() {
   const [productId, setProductId] = useState<number | null>(null);
   const [period, setPeriod] = useState('');
   const [run, setRun] = useState<InterestRun | null>(null);
+  // Periods already posted are marked in the list, and the first one not yet posted is offered.
+  const [done, setDone] = useState<readonly string[]>([]);
   const [posted, setPosted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState<{ ok: boolean; text: string } | null>(null);
@@ -32,9 +34,17 @@ export function InterestScreen() {
 
   const choose = (next: SavingsProduct | undefined) => {
     setProductId(next?.id ?? null);
-    setPeriod(next ? (endedPeriods(next.posting, localToday())[0] ?? '') : '');
     setRun(null);
     setBanner(null);
+    setDone([]);
+    if (!next) return setPeriod('');
+    const ended = endedPeriods(next.posting, localToday());
+    setPeriod(ended[0] ?? '');
+    void call('savings.interestRuns', { productId: next.id }).then((result) => {
+      if (!result.ok) return;
+      setDone(result.value);
+      setPeriod(ended.find((p) => !result.value.includes(p)) ?? ended[0] ?? '');
+    });
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens.
@@ -61,6 +71,7 @@ export function InterestScreen() {
     }
     setRun(result.value);
     setPosted(channel === 'savings.postInterest');
+    if (channel === 'savings.postInterest') setDone((runs) => [period, ...runs]);
     if (channel === 'savings.postInterest') {
       const label = periodLabel(period, i18n);
       const total = formatAmount(result.value.total, product.currency, { digits: i18n.digits });
@@ -109,6 +120,7 @@ export function InterestScreen() {
             {periods.map((p) => (
               <option key={p} value={p}>
                 {periodLabel(p, i18n)}
+                {done.includes(p) ? ` · ${n.alreadyRun}` : ''}
               </option>
             ))}
           </select>

@@ -344,6 +344,8 @@ test('a riel product, a collection day typed with the keyboard only, and its int
   await expect(page.getByRole('region', { name: /ប្រតិបត្តិការលេខ/ })).toContainText('5601');
   await app.shot('95-interest-posted');
 
+  // The period is now marked as posted in the list, and running it again is refused.
+  await expect(page.getByLabel('រយៈពេល').locator('option:checked')).toContainText('បានកត់ត្រារួច');
   await page.getByRole('button', { name: 'មើលជាមុន' }).click();
   await page.getByRole('button', { name: 'កត់ត្រាការប្រាក់' }).click();
   await expect(page.getByRole('alert')).toHaveText('ការប្រាក់សម្រាប់រយៈពេលនេះបានកត់ត្រារួចហើយ');

@@ -17,7 +17,7 @@ import {
   postCollectionDay,
   withdrawSavings,
 } from '../../main/savings/accounts';
-import { postInterest, previewInterest } from '../../main/savings/interest';
+import { interestRunPeriods, postInterest, previewInterest } from '../../main/savings/interest';
 import { createProduct } from '../../main/savings/products';
 import { DomainError } from '../../shared/errors';
 import type { SavingsProductInput } from '../../shared/savings';
@@ -480,6 +480,7 @@ describe('interest', () => {
       { code: '2101', member_id: b.id, amount: -3_205, date: '2026-06-30' },
     ]);
 
+    expect(await interestRunPeriods(db(), product.id)).toEqual(['2026-06']);
     const before = await dump();
     expect(await refusal(postInterest(db(), product.id, '2026-06', ACTOR))).toEqual({
       code: 'interest_already_posted',
