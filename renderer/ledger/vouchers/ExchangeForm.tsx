@@ -5,7 +5,7 @@ import { toLatinDigits } from '../../../shared/khmer';
 import { type Account, type ExchangeInput, exchangeSchema, rateSchema } from '../../../shared/ledger';
 import { convert } from '../../../shared/money';
 import { call } from '../../api';
-import { DateInput, Field, FormFooter, showRefusal } from '../../components/form';
+import { DateInput, Field, showRefusal } from '../../components/form';
 import { AmountInput } from '../../components/money';
 import { AccountSelect } from '../../components/pickers';
 import { useI18n } from '../../i18n';
@@ -17,6 +17,7 @@ import {
   isMoneyAccount,
   ledgerResolver,
   onFormField,
+  VoucherFrame,
 } from './formSupport';
 
 type ExchangeForm = Omit<ExchangeInput, 'fromAccountId' | 'toAccountId'> & {
@@ -112,104 +113,87 @@ export function ExchangeForm({
   );
 
   return (
-    <form
-      className="voucher-form"
-      noValidate
-      aria-label={t.vouchers.formTitle.exchange}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <VoucherFrame
+      title={t.vouchers.formTitle.exchange}
+      onSubmit={submit}
+      banner={banner}
+      busy={form.formState.isSubmitting}
     >
-      <h2>{t.vouchers.formTitle.exchange}</h2>
-      <div className="voucher-grid">
-        <div className="wide">
-          <ControlledField
-            control={form.control}
-            name="fromAccountId"
-            label={t.vouchers.fromAccount}
-            required
-          >
-            {(field, aria) => (
-              <AccountSelect
-                {...aria}
-                accounts={accounts}
-                value={field.value}
-                onChange={changeFrom}
-                filter={isMoneyAccount}
-              />
-            )}
-          </ControlledField>
-        </div>
-        <div className="wide">
-          <ControlledField control={form.control} name="toAccountId" label={t.vouchers.toAccount} required>
-            {(field, aria) => (
-              <AccountSelect
-                {...aria}
-                accounts={accounts}
-                value={field.value}
-                onChange={field.onChange}
-                filter={(a) => isMoneyAccount(a) && a.currency !== fromCurrency}
-              />
-            )}
-          </ControlledField>
-        </div>
-        <ControlledField control={form.control} name="amountGiven" label={t.vouchers.amountGiven} required>
+      <div className="wide">
+        <ControlledField control={form.control} name="fromAccountId" label={t.vouchers.fromAccount} required>
           {(field, aria) => (
-            <AmountInput
+            <AccountSelect
               {...aria}
+              accounts={accounts}
               value={field.value}
-              currency={fromCurrency}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
+              onChange={changeFrom}
+              filter={isMoneyAccount}
             />
           )}
         </ControlledField>
-        <Field label={t.vouchers.rate} error={form.formState.errors.rate} hint={t.vouchers.rateHint} required>
-          {(aria) => (
-            <input
-              {...aria}
-              type="text"
-              inputMode="decimal"
-              className="amount-input"
-              {...form.register('rate', { setValueAs: (v: string) => toLatinDigits(v).trim() })}
-            />
-          )}
-        </Field>
-        <ControlledField
-          control={form.control}
-          name="amountReceived"
-          label={t.vouchers.amountReceived}
-          required
-        >
-          {(field, aria) => (
-            <AmountInput
-              {...aria}
-              value={field.value}
-              currency={toCurrency}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-            />
-          )}
-        </ControlledField>
-        <ControlledField control={form.control} name="date" label={t.vouchers.date} required>
-          {(field, aria) => (
-            <DateInput {...aria} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
-          )}
-        </ControlledField>
-        <ExchangeDifference
-          accounts={accounts}
-          currency={toCurrency}
-          computed={computed}
-          received={received}
-        />
-        <div className="wide">
-          <Field label={t.vouchers.memo} error={form.formState.errors.memo}>
-            {(aria) => <input {...aria} type="text" {...form.register('memo')} />}
-          </Field>
-        </div>
       </div>
-      <FormFooter banner={banner} busy={form.formState.isSubmitting} submitLabel={t.vouchers.post} />
-    </form>
+      <div className="wide">
+        <ControlledField control={form.control} name="toAccountId" label={t.vouchers.toAccount} required>
+          {(field, aria) => (
+            <AccountSelect
+              {...aria}
+              accounts={accounts}
+              value={field.value}
+              onChange={field.onChange}
+              filter={(a) => isMoneyAccount(a) && a.currency !== fromCurrency}
+            />
+          )}
+        </ControlledField>
+      </div>
+      <ControlledField control={form.control} name="amountGiven" label={t.vouchers.amountGiven} required>
+        {(field, aria) => (
+          <AmountInput
+            {...aria}
+            value={field.value}
+            currency={fromCurrency}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        )}
+      </ControlledField>
+      <Field label={t.vouchers.rate} error={form.formState.errors.rate} hint={t.vouchers.rateHint} required>
+        {(aria) => (
+          <input
+            {...aria}
+            type="text"
+            inputMode="decimal"
+            className="amount-input"
+            {...form.register('rate', { setValueAs: (v: string) => toLatinDigits(v).trim() })}
+          />
+        )}
+      </Field>
+      <ControlledField
+        control={form.control}
+        name="amountReceived"
+        label={t.vouchers.amountReceived}
+        required
+      >
+        {(field, aria) => (
+          <AmountInput
+            {...aria}
+            value={field.value}
+            currency={toCurrency}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        )}
+      </ControlledField>
+      <ControlledField control={form.control} name="date" label={t.vouchers.date} required>
+        {(field, aria) => (
+          <DateInput {...aria} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+        )}
+      </ControlledField>
+      <ExchangeDifference accounts={accounts} currency={toCurrency} computed={computed} received={received} />
+      <div className="wide">
+        <Field label={t.vouchers.memo} error={form.formState.errors.memo}>
+          {(aria) => <input {...aria} type="text" {...form.register('memo')} />}
+        </Field>
+      </div>
+    </VoucherFrame>
   );
 }

@@ -4,7 +4,7 @@ import { localToday } from '../../../shared/dates';
 import type { Currency } from '../../../shared/khmer';
 import { type Account, type TransferInput, transferSchema } from '../../../shared/ledger';
 import { call } from '../../api';
-import { DateInput, Field, FormFooter, showRefusal } from '../../components/form';
+import { DateInput, Field, showRefusal } from '../../components/form';
 import { AmountInput } from '../../components/money';
 import { AccountSelect } from '../../components/pickers';
 import { useI18n } from '../../i18n';
@@ -17,6 +17,7 @@ import {
   isMoneyAccount,
   ledgerResolver,
   onFormField,
+  VoucherFrame,
 } from './formSupport';
 
 type TransferForm = Omit<TransferInput, 'fromAccountId' | 'toAccountId'> & {
@@ -98,45 +99,38 @@ export function TransferForm({
   );
 
   return (
-    <form
-      className="voucher-form"
-      noValidate
-      aria-label={t.vouchers.formTitle.transfer}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <VoucherFrame
+      title={t.vouchers.formTitle.transfer}
+      onSubmit={submit}
+      banner={banner}
+      busy={form.formState.isSubmitting}
     >
-      <h2>{t.vouchers.formTitle.transfer}</h2>
-      <div className="voucher-grid">
-        <ControlledField control={form.control} name="date" label={t.vouchers.date} required>
-          {(field, aria) => (
-            <DateInput {...aria} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
-          )}
-        </ControlledField>
-        <ControlledField control={form.control} name="currency" label={t.vouchers.currency} required>
-          {(field, aria) => <CurrencySelect {...aria} value={field.value} onChange={changeCurrency} />}
-        </ControlledField>
-        <div className="wide">{moneyIn('fromAccountId', t.vouchers.fromAccount)}</div>
-        <div className="wide">{moneyIn('toAccountId', t.vouchers.toAccount)}</div>
-        <ControlledField control={form.control} name="amount" label={t.vouchers.amount} required>
-          {(field, aria) => (
-            <AmountInput
-              {...aria}
-              value={field.value}
-              currency={currency}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-            />
-          )}
-        </ControlledField>
-        <div className="wide">
-          <Field label={t.vouchers.memo} error={form.formState.errors.memo}>
-            {(aria) => <input {...aria} type="text" {...form.register('memo')} />}
-          </Field>
-        </div>
+      <ControlledField control={form.control} name="date" label={t.vouchers.date} required>
+        {(field, aria) => (
+          <DateInput {...aria} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+        )}
+      </ControlledField>
+      <ControlledField control={form.control} name="currency" label={t.vouchers.currency} required>
+        {(field, aria) => <CurrencySelect {...aria} value={field.value} onChange={changeCurrency} />}
+      </ControlledField>
+      <div className="wide">{moneyIn('fromAccountId', t.vouchers.fromAccount)}</div>
+      <div className="wide">{moneyIn('toAccountId', t.vouchers.toAccount)}</div>
+      <ControlledField control={form.control} name="amount" label={t.vouchers.amount} required>
+        {(field, aria) => (
+          <AmountInput
+            {...aria}
+            value={field.value}
+            currency={currency}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        )}
+      </ControlledField>
+      <div className="wide">
+        <Field label={t.vouchers.memo} error={form.formState.errors.memo}>
+          {(aria) => <input {...aria} type="text" {...form.register('memo')} />}
+        </Field>
       </div>
-      <FormFooter banner={banner} busy={form.formState.isSubmitting} submitLabel={t.vouchers.post} />
-    </form>
+    </VoucherFrame>
   );
 }

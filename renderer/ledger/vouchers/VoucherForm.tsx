@@ -4,7 +4,7 @@ import { localToday } from '../../../shared/dates';
 import type { Currency } from '../../../shared/khmer';
 import { type Account, type VoucherInput, voucherSchema } from '../../../shared/ledger';
 import { call } from '../../api';
-import { DateInput, Field, FormFooter, showRefusal } from '../../components/form';
+import { DateInput, Field, showRefusal } from '../../components/form';
 import { AmountInput } from '../../components/money';
 import { AccountSelect, MemberPicker } from '../../components/pickers';
 import { memberNumber, useI18n } from '../../i18n';
@@ -16,6 +16,7 @@ import {
   isMoneyAccount,
   ledgerResolver,
   onFormField,
+  VoucherFrame,
 } from './formSupport';
 
 type Direction = VoucherInput['direction'];
@@ -114,119 +115,112 @@ export function VoucherForm({
   );
 
   return (
-    <form
-      className="voucher-form"
-      noValidate
-      aria-label={t.vouchers.formTitle[direction]}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <VoucherFrame
+      title={t.vouchers.formTitle[direction]}
+      onSubmit={submit}
+      banner={banner}
+      busy={form.formState.isSubmitting}
     >
-      <h2>{t.vouchers.formTitle[direction]}</h2>
-      <div className="voucher-grid">
-        <ControlledField control={form.control} name="date" label={t.vouchers.date} required>
+      <ControlledField control={form.control} name="date" label={t.vouchers.date} required>
+        {(field, aria) => (
+          <DateInput {...aria} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+        )}
+      </ControlledField>
+      <ControlledField control={form.control} name="currency" label={t.vouchers.currency} required>
+        {(field, aria) => <CurrencySelect {...aria} value={field.value} onChange={changeCurrency} />}
+      </ControlledField>
+      <div className="wide">
+        <ControlledField
+          control={form.control}
+          name="headAccountId"
+          label={t.vouchers.head[direction]}
+          required
+        >
           {(field, aria) => (
-            <DateInput {...aria} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
-          )}
-        </ControlledField>
-        <ControlledField control={form.control} name="currency" label={t.vouchers.currency} required>
-          {(field, aria) => <CurrencySelect {...aria} value={field.value} onChange={changeCurrency} />}
-        </ControlledField>
-        <div className="wide">
-          <ControlledField
-            control={form.control}
-            name="headAccountId"
-            label={t.vouchers.head[direction]}
-            required
-          >
-            {(field, aria) => (
-              <AccountSelect
-                {...aria}
-                accounts={heads}
-                value={field.value}
-                onChange={field.onChange}
-                filter={(a) => !isMoneyAccount(a) && a.currency === currency}
-              />
-            )}
-          </ControlledField>
-        </div>
-        <ControlledField control={form.control} name="amount" label={t.vouchers.amount} required>
-          {(field, aria) => (
-            <AmountInput
+            <AccountSelect
               {...aria}
+              accounts={heads}
               value={field.value}
-              currency={currency}
               onChange={field.onChange}
-              onBlur={field.onBlur}
+              filter={(a) => !isMoneyAccount(a) && a.currency === currency}
             />
           )}
         </ControlledField>
-        <Field label={t.vouchers.party[direction]} error={errors.party}>
-          {(aria) => <input {...aria} type="text" {...form.register('party')} />}
-        </Field>
+      </div>
+      <ControlledField control={form.control} name="amount" label={t.vouchers.amount} required>
+        {(field, aria) => (
+          <AmountInput
+            {...aria}
+            value={field.value}
+            currency={currency}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        )}
+      </ControlledField>
+      <Field label={t.vouchers.party[direction]} error={errors.party}>
+        {(aria) => <input {...aria} type="text" {...form.register('party')} />}
+      </Field>
+      <div className="wide">
+        <ControlledField
+          control={form.control}
+          name="cashAccountId"
+          label={t.vouchers.cashAccount[direction]}
+          required
+        >
+          {(field, aria) => (
+            <AccountSelect
+              {...aria}
+              accounts={accounts}
+              value={field.value}
+              onChange={field.onChange}
+              filter={(a) => isMoneyAccount(a) && a.currency === currency}
+            />
+          )}
+        </ControlledField>
+      </div>
+      <label className="check wide">
+        <input
+          type="checkbox"
+          checked={memberShown}
+          disabled={Boolean(head?.isControl)}
+          onChange={(event) => {
+            setWithMember(event.target.checked);
+            if (!event.target.checked) form.setValue('memberId', null);
+          }}
+        />
+        {t.vouchers.withMember}
+      </label>
+      {memberShown ? (
         <div className="wide">
           <ControlledField
             control={form.control}
-            name="cashAccountId"
-            label={t.vouchers.cashAccount[direction]}
-            required
+            name="memberId"
+            label={t.vouchers.member}
+            required={Boolean(head?.isControl)}
+            hint={head?.isControl ? t.vouchers.memberNeeded : undefined}
           >
             {(field, aria) => (
-              <AccountSelect
+              <MemberPicker
+                key={round}
                 {...aria}
-                accounts={accounts}
                 value={field.value}
-                onChange={field.onChange}
-                filter={(a) => isMoneyAccount(a) && a.currency === currency}
+                onChange={(id, member) => {
+                  field.onChange(id);
+                  if (member && form.getValues('party').trim() === '') {
+                    form.setValue('party', `${i18n.num(memberNumber(member.number))} ${member.nameKm}`);
+                  }
+                }}
               />
             )}
           </ControlledField>
         </div>
-        <label className="check wide">
-          <input
-            type="checkbox"
-            checked={memberShown}
-            disabled={Boolean(head?.isControl)}
-            onChange={(event) => {
-              setWithMember(event.target.checked);
-              if (!event.target.checked) form.setValue('memberId', null);
-            }}
-          />
-          {t.vouchers.withMember}
-        </label>
-        {memberShown ? (
-          <div className="wide">
-            <ControlledField
-              control={form.control}
-              name="memberId"
-              label={t.vouchers.member}
-              required={Boolean(head?.isControl)}
-              hint={head?.isControl ? t.vouchers.memberNeeded : undefined}
-            >
-              {(field, aria) => (
-                <MemberPicker
-                  key={round}
-                  {...aria}
-                  value={field.value}
-                  onChange={(id, member) => {
-                    field.onChange(id);
-                    if (member && form.getValues('party').trim() === '') {
-                      form.setValue('party', `${i18n.num(memberNumber(member.number))} ${member.nameKm}`);
-                    }
-                  }}
-                />
-              )}
-            </ControlledField>
-          </div>
-        ) : null}
-        <div className="wide">
-          <Field label={t.vouchers.memo} error={errors.memo}>
-            {(aria) => <input {...aria} type="text" {...form.register('memo')} />}
-          </Field>
-        </div>
+      ) : null}
+      <div className="wide">
+        <Field label={t.vouchers.memo} error={errors.memo}>
+          {(aria) => <input {...aria} type="text" {...form.register('memo')} />}
+        </Field>
       </div>
-      <FormFooter banner={banner} busy={form.formState.isSubmitting} submitLabel={t.vouchers.post} />
-    </form>
+    </VoucherFrame>
   );
 }

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { AppError } from '../../../shared/errors';
 import type { Currency } from '../../../shared/khmer';
 import type { Account } from '../../../shared/ledger';
-import { Field } from '../../components/form';
+import { Field, FormFooter } from '../../components/form';
 import { useI18n } from '../../i18n';
 
 /**
@@ -113,5 +113,31 @@ export function CurrencySelect(props: Aria & { value: Currency; onChange: (curre
       <option value="KHR">{t.vouchers.currencies.KHR}</option>
       <option value="USD">{t.vouchers.currencies.USD}</option>
     </select>
+  );
+}
+
+/** The frame every voucher form shares: its title, the grid of fields, the refusal banner and Post. */
+export function VoucherFrame(props: {
+  title: string;
+  onSubmit: () => Promise<void>;
+  banner: string;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <form
+      className="voucher-form"
+      noValidate
+      aria-label={props.title}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void props.onSubmit();
+      }}
+    >
+      <h2>{props.title}</h2>
+      <div className="voucher-grid">{props.children}</div>
+      <FormFooter banner={props.banner} busy={props.busy} submitLabel={t.vouchers.post} />
+    </form>
   );
 }
