@@ -16,28 +16,12 @@ import {
 } from '../../main/ledger/posting';
 import { createMember } from '../../main/members/register';
 import { DomainError, type ErrorCode } from '../../shared/errors';
-import { blankCooperative, type CooperativeInput, memberInputSchema } from '../../shared/schemas';
+import { type CooperativeInput, memberInputSchema } from '../../shared/schemas';
+import { preyKhla } from '../support/cooperative';
 
 const ACTOR: Actor = { user: 'លី ចន្ធូ', today: '2026-11-28', timestamp: '2026-11-28T03:15:00.000Z' };
 
-const cooperative: CooperativeInput = {
-  ...blankCooperative,
-  nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា សាមគ្គី',
-  nameLatin: 'Prey Khla Samaki Agricultural Cooperative',
-  registrationNumber: 'PV-0427',
-  registrationDate: '2016-04-02',
-  foundedOn: '2016-03-15',
-  village: 'ព្រៃខ្លា',
-  commune: 'ព្រះស្តេច',
-  district: 'ព្រះស្តេច',
-  province: 'ព្រៃវែង',
-  shareCapPerMember: 50,
-  chair: 'សុខ សុភ័ក្រ',
-  viceChair: 'ចាន់ ស្រីមុំ',
-  treasurer: 'ហេង សុភា',
-  bookkeeper: 'លី ចន្ធូ',
-  internalControl: 'គឹម វណ្ណា',
-};
+const cooperative: CooperativeInput = preyKhla;
 
 let dir: string;
 let database: OpenedDatabase;

@@ -8,35 +8,18 @@ import { createMember, exitMember, getMember, type Now, updateMember } from '../
 import { listMembers } from '../../main/members/search';
 import { DomainError } from '../../shared/errors';
 import {
-  blankCooperative,
   type CooperativeInput,
   type MemberInput,
   type MemberQuery,
   memberInputSchema,
 } from '../../shared/schemas';
+import { preyKhla } from '../support/cooperative';
 
 const NOW: Now = { today: '2026-11-28', timestamp: '2026-11-28T03:15:00.000Z' };
 const LATER: Now = { today: '2026-11-28', timestamp: '2026-11-28T04:40:00.000Z' };
 const FOUNDED_ON = '2016-03-15';
 
-const cooperative: CooperativeInput = {
-  ...blankCooperative,
-  nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា សាមគ្គី',
-  nameLatin: 'Prey Khla Samaki Agricultural Cooperative',
-  registrationNumber: 'PV-0427',
-  registrationDate: '2016-04-02',
-  foundedOn: FOUNDED_ON,
-  village: 'ព្រៃខ្លា',
-  commune: 'ព្រះស្តេច',
-  district: 'ព្រះស្តេច',
-  province: 'ព្រៃវែង',
-  shareCapPerMember: 50,
-  chair: 'សុខ សុភ័ក្រ',
-  viceChair: 'ចាន់ ស្រីមុំ',
-  treasurer: 'ហេង សុភា',
-  bookkeeper: 'លី ចន្ធូ',
-  internalControl: 'គឹម វណ្ណា',
-};
+const cooperative: CooperativeInput = { ...preyKhla, foundedOn: FOUNDED_ON };
 
 /** A member as the form would send it, after the same schema the router applies. */
 function member(overrides: Partial<MemberInput> = {}): MemberInput {

@@ -8,29 +8,12 @@ import type { Clock } from '../../main/clock';
 import type { AppStatus, Preferences } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { CooperativeInput, Member, MemberInput, MemberRow } from '../../shared/schemas';
-import { blankCooperative } from '../../shared/schemas';
+import { preyKhla } from '../support/cooperative';
 
 // 28 November 2026, mid-morning on the cooperative's own (local) clock.
 const clock: Clock = () => new Date(2026, 10, 28, 9, 30, 0);
 
-const cooperative: CooperativeInput = {
-  ...blankCooperative,
-  nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា សាមគ្គី',
-  nameLatin: 'Prey Khla Samaki Agricultural Cooperative',
-  registrationNumber: 'PV-0427',
-  registrationDate: '2016-04-02',
-  foundedOn: '2016-03-15',
-  village: 'ព្រៃខ្លា',
-  commune: 'ព្រះស្តេច',
-  district: 'ព្រះស្តេច',
-  province: 'ព្រៃវែង',
-  shareCapPerMember: 50,
-  chair: 'សុខ សុភ័ក្រ',
-  viceChair: 'ចាន់ ស្រីមុំ',
-  treasurer: 'ហេង សុភា',
-  bookkeeper: 'លី ចន្ធូ',
-  internalControl: 'គឹម វណ្ណា',
-};
+const cooperative: CooperativeInput = preyKhla;
 
 const memberPayload = (overrides: Partial<Record<keyof MemberInput, unknown>> = {}) => ({
   nameKm: 'សុខ ស្រីមុំ',
