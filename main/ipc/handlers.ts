@@ -35,7 +35,8 @@ import {
 import { interestRunPeriods, postInterest, previewInterest } from '../savings/interest';
 import { createProduct, listProducts, setProductActive } from '../savings/products';
 import type { AppSession } from '../session';
-import { memberShares, purchaseShares, redeemShares, shareRegister, transferShares } from '../shares/shares';
+import { memberShares, shareRegister } from '../shares/register';
+import { purchaseShares, redeemShares, transferShares } from '../shares/shares';
 import type { Handlers } from './router';
 
 /** Every contract channel, answered by the business code of the session's open database. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { MemberStatement, StatementMovement } from '../../shared/savings';
 import type { Database } from '../db/schema';
 import { memberSavingsAccounts } from '../savings/accounts';
-import { memberShares } from '../shares/shares';
+import { memberShares } from '../shares/register';
 import { getMember } from './register';
 
 /**

@@ -1,22 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
-import { isRealIsoDate, toKhmerDigits } from '../../shared/khmer';
-import type {
-  MemberShares,
-  ShareMovement,
-  SharePurchaseInput,
-  ShareRedemptionInput,
-  ShareRegister,
-  ShareRegisterRow,
-  ShareTransferInput,
-} from '../../shared/savings';
+import { toKhmerDigits } from '../../shared/khmer';
+import type { SharePurchaseInput, ShareRedemptionInput, ShareTransferInput } from '../../shared/savings';
 import type { Cooperative } from '../../shared/schemas';
 import { getCooperative } from '../cooperative/profile';
 import type { AccountRecord, CurrencyCode, Database, MemberRecord } from '../db/schema';
 import { takeNextNumber } from '../db/sequences';
 import { accountByRole } from '../ledger/accounts';
 import { type Actor, type LineDraft, postEntry } from '../ledger/posting';
-import { memberBalance } from '../ledger/statements';
 import { checkCashCovers, moneyAccount } from '../ledger/vouchers';
 
 // The ledger holds the value of each member's shares (share capital, one line per member); the
@@ -25,7 +16,7 @@ import { checkCashCovers, moneyAccount } from '../ledger/vouchers';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The last day the calendar allows: a balance "as of" it takes every line ever posted. */
-const LAST_DAY = '2999-12-31';
+export const LAST_DAY = '2999-12-31';
 
 /**
  * The percentage cap counts only once the cooperative would hold this many shares in all, after the
@@ -37,7 +28,7 @@ const PERCENT_CAP_FROM_SHARES = 100;
 const sharesText = (n: number) => `${n} share${n === 1 ? '' : 's'}`;
 const sharesKm = (n: number) => `${toKhmerDigits(String(n))} ហ៊ុន`;
 
-async function findMember(db: Db, id: number, field: string): Promise<MemberRecord> {
+export async function findMember(db: Db, id: number, field: string): Promise<MemberRecord> {
   const row = await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('not_found', field);
   return row;
@@ -339,115 +330,4 @@ export function redeemShares(
       .execute();
     return { entryId, number, paidOut };
   });
-}
-
-/** One member's shares, the capital the ledger holds for them, and every movement, oldest first. */
-export async function memberShares(
-  db: Kysely<Database>,
-  memberId: number,
-  asOf?: string,
-): Promise<MemberShares> {
-  const member = await findMember(db, memberId, 'memberId');
-  const capital = await accountByRole(db, 'share_capital');
-  let query = db
-    .selectFrom('share_movements as movement')
-    .innerJoin('journal_entries as entry', 'entry.id', 'movement.entry_id')
-    .leftJoin('members as counterpart', 'counterpart.id', 'movement.counterpart_member_id')
-    .select([
-      'movement.id',
-      'movement.date',
-      'movement.kind',
-      'movement.shares',
-      'movement.certificate_number',
-      'movement.decision_ref',
-      'movement.entry_id',
-      'entry.number as entry_number',
-      'counterpart.number as counterpart_number',
-    ])
-    .where('movement.member_id', '=', memberId);
-  if (asOf !== undefined) query = query.where('movement.date', '<=', asOf);
-  const rows = await query.orderBy('movement.date').orderBy('movement.id').execute();
-  const movements: ShareMovement[] = rows.map((row) => ({
-    id: row.id,
-    date: row.date,
-    kind: row.kind,
-    shares: row.shares,
-    certificateNumber: row.certificate_number,
-    counterpartMemberNumber: row.counterpart_number,
-    decisionRef: row.decision_ref ?? '',
-    entryId: row.entry_id,
-    entryNumber: row.entry_number,
-  }));
-  const { balance } = await memberBalance(db, memberId, capital.id, asOf ?? LAST_DAY);
-  return {
-    memberId,
-    memberNumber: member.number,
-    nameKm: member.name_km,
-    shares: movements.reduce((sum, movement) => sum + movement.shares, 0),
-    capital: balance,
-    movements,
-  };
-}
-
-/**
- * Every member who ever held shares or share capital up to `asOf`, in number order. Capital comes from
- * the ledger, so the register's total is the share capital account's balance by construction; a member
- * with capital but no share count (a paper register carried over in the opening balances) still shows.
- */
-export async function shareRegister(db: Kysely<Database>, asOf: string): Promise<ShareRegister> {
-  if (!isRealIsoDate(asOf)) throw new DomainError('date_invalid', 'asOf');
-  const { sharePar } = await getCooperative(db);
-  const capitalAccount = await accountByRole(db, 'share_capital');
-  const [shares, certificates, capital, members] = await Promise.all([
-    db
-      .selectFrom('share_movements')
-      .select((eb) => ['member_id', eb.fn.sum<number>('shares').as('shares')])
-      .where('date', '<=', asOf)
-      .groupBy('member_id')
-      .execute(),
-    db
-      .selectFrom('share_movements')
-      .select(['member_id', 'certificate_number'])
-      .where('date', '<=', asOf)
-      .where('certificate_number', 'is not', null)
-      .orderBy('certificate_number')
-      .execute(),
-    db
-      .selectFrom('journal_lines')
-      .select((eb) => ['member_id', eb.fn.sum<number>('amount').as('signed')])
-      .where('account_id', '=', capitalAccount.id)
-      .where('date', '<=', asOf)
-      .groupBy('member_id')
-      .execute(),
-    db.selectFrom('members').selectAll().orderBy('number').execute(),
-  ]);
-  const sharesOf = new Map(shares.map((row) => [row.member_id, row.shares]));
-  // Equity is credit-normal: `0 - x` so that a nil balance is 0, never -0.
-  const capitalOf = new Map(capital.map((row) => [row.member_id, 0 - row.signed]));
-  const certificatesOf = new Map<number, number[]>();
-  for (const row of certificates) {
-    if (row.certificate_number === null) continue;
-    const list = certificatesOf.get(row.member_id) ?? [];
-    list.push(row.certificate_number);
-    certificatesOf.set(row.member_id, list);
-  }
-  const rows: ShareRegisterRow[] = members
-    .filter((member) => sharesOf.has(member.id) || capitalOf.has(member.id))
-    .map((member) => ({
-      memberId: member.id,
-      memberNumber: member.number,
-      nameKm: member.name_km,
-      nameLatin: member.name_latin ?? '',
-      status: member.status,
-      shares: sharesOf.get(member.id) ?? 0,
-      capital: capitalOf.get(member.id) ?? 0,
-      certificates: certificatesOf.get(member.id) ?? [],
-    }));
-  return {
-    asOf,
-    par: sharePar,
-    rows,
-    totalShares: rows.reduce((sum, row) => sum + row.shares, 0),
-    totalCapital: rows.reduce((sum, row) => sum + row.capital, 0),
-  };
 }

@@ -15,7 +15,7 @@ import { insertMember } from '../../main/members/register';
 import { previewInterest } from '../../main/savings/interest';
 import { addMonths } from '../../main/savings/interest-math';
 import { listProducts } from '../../main/savings/products';
-import { shareRegister } from '../../main/shares/shares';
+import { shareRegister } from '../../main/shares/register';
 
 // A Tuesday late in a month, so that the last, unclosed month has collection days of its own.
 const NOW = { today: '2026-03-24', timestamp: '2026-03-24T08:00:00.000Z' };

@@ -9,14 +9,8 @@ import { postOpeningBalances } from '../../main/ledger/opening';
 import { type Actor, type LineDraft, post } from '../../main/ledger/posting';
 import { balanceAt, memberBalance } from '../../main/ledger/statements';
 import { createMember, exitMember } from '../../main/members/register';
-import {
-  memberShares,
-  purchaseShares,
-  redeemShares,
-  shareRegister,
-  sharesHeld,
-  transferShares,
-} from '../../main/shares/shares';
+import { memberShares, shareRegister } from '../../main/shares/register';
+import { purchaseShares, redeemShares, sharesHeld, transferShares } from '../../main/shares/shares';
 import { DomainError } from '../../shared/errors';
 import {
   blankCooperative,
