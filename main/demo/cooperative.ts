@@ -3,7 +3,8 @@ import type { CooperativeInput, Member } from '../../shared/schemas';
 import { createCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { insertMember, type Now } from '../members/register';
-import { type DemoLedgerSummary, demoFoundingDate, writeDemoLedger } from './ledger-history';
+import { type DemoLedgerSummary, writeDemoLedger } from './ledger-history';
+import { demoFoundingDate } from './ledger-setup';
 import { demoMembers } from './members';
 import { COMMUNES, DISTRICT, PROVINCE } from './names';
 

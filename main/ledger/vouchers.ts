@@ -11,12 +11,12 @@ import { balanceAt } from './statements';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const PREFIX = { receipt: 'RV', payment: 'PV', transfer: 'TR', exchange: 'EX' } as const;
+export const VOUCHER_PREFIX = { receipt: 'RV', payment: 'PV', transfer: 'TR', exchange: 'EX' } as const;
 
 /** Voucher numbers run per kind, in the order vouchers are written: RV-000001, PV-000001, ... */
-async function voucherNumber(trx: Db, kind: keyof typeof PREFIX): Promise<string> {
+async function voucherNumber(trx: Db, kind: keyof typeof VOUCHER_PREFIX): Promise<string> {
   const n = await takeNextNumber(trx, `voucher_${kind}`);
-  return `${PREFIX[kind]}-${String(n).padStart(6, '0')}`;
+  return `${VOUCHER_PREFIX[kind]}-${String(n).padStart(6, '0')}`;
 }
 
 /** Money moves only through cash on hand or a bank account. */

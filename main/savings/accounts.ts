@@ -195,7 +195,7 @@ export function depositSavings(db: Kysely<Database>, input: SavingsMovementInput
 }
 
 /** Half up, in integers: the penalty on an early withdrawal, a share of the amount in hundredths of a percent. */
-const penaltyOf = (amount: number, bp: number) => Math.floor((amount * bp + 5_000) / 10_000);
+export const penaltyOf = (amount: number, bp: number) => Math.floor((amount * bp + 5_000) / 10_000);
 
 /**
  * Money out of a member's savings: never below zero; out of a fixed-term deposit before it matures only

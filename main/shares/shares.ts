@@ -25,8 +25,8 @@ export const LAST_DAY = '2999-12-31';
  */
 const PERCENT_CAP_FROM_SHARES = 100;
 
-const sharesText = (n: number) => `${n} share${n === 1 ? '' : 's'}`;
-const sharesKm = (n: number) => `${toKhmerDigits(String(n))} ហ៊ុន`;
+export const sharesText = (n: number) => `${n} share${n === 1 ? '' : 's'}`;
+export const sharesKm = (n: number) => `${toKhmerDigits(String(n))} ហ៊ុន`;
 
 export async function findMember(db: Db, id: number, field: string): Promise<MemberRecord> {
   const row = await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();

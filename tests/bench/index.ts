@@ -8,7 +8,7 @@ import { localIsoDate, systemClock } from '../../main/clock';
 import { openDatabase } from '../../main/db/open';
 import type { Database } from '../../main/db/schema';
 import { createDemoCooperative } from '../../main/demo/cooperative';
-import { DEMO_PRODUCTS } from '../../main/demo/ledger-history';
+import { DEMO_PRODUCTS } from '../../main/demo/ledger-setup';
 import { accountByRole } from '../../main/ledger/accounts';
 import { type EntryDraft, postEntries } from '../../main/ledger/posting';
 import { balanceSheet, generalLedger, memberBalance, trialBalance } from '../../main/ledger/statements';
