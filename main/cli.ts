@@ -5,6 +5,7 @@ import { DomainError } from '../shared/errors';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
 import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal } from './cli/books';
+import { PDF_REPORT_OPTIONS, prepareMemberRegisterPdf } from './cli/pdf';
 import { REPORTS, type Report } from './cli/reports';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
@@ -44,6 +45,9 @@ Commands:
   report member-statement --db FILE --member NUMBER [--to DATE] [--format csv|json]
       One member's shares and certificates, and every savings account with its movements and running
       balance, up to --to (today unless given).
+  report member-register --db FILE --format pdf --out FILE [--lang km|en] [--digits khmer|latin]
+      [--national-header yes|no]
+      Every member, by number, as a printed A4 PDF (Khmer unless --lang en; digits as the profile says).
   opening import --db FILE --file opening.csv --date YYYY-MM-DD
       Post opening balances from a CSV file (columns account_code, member_number, amount; amounts in
       the account's currency and natural sign), all rows or none; they must balance in each currency.
@@ -236,6 +240,11 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
   ...Object.fromEntries(
     Object.entries(REPORTS).map(([name, statement]) => [`report ${name}`, report(statement)]),
   ),
+  'report member-register': async (line) => {
+    const options = new CommandOptions(line.options, PDF_REPORT_OPTIONS);
+    const { work } = prepareMemberRegisterPdf(options, currentNow());
+    process.stdout.write(await withDatabase(existingDatabase(options), work));
+  },
   ...Object.fromEntries(
     Object.entries(BOOKS_COMMANDS).map(([name, command]) => [name, booksCommand(command)]),
   ),

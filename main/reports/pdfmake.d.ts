@@ -10,6 +10,17 @@ declare module 'pdfmake' {
     };
     addContent(data: string): unknown;
     addPage(options?: Record<string, unknown>): unknown;
+    // pdfkit's vector graphics, used by the report layout for rules and cell backgrounds only.
+    save(): PdfKitDoc;
+    restore(): PdfKitDoc;
+    rect(x: number, y: number, w: number, h: number): PdfKitDoc;
+    moveTo(x: number, y: number): PdfKitDoc;
+    lineTo(x: number, y: number): PdfKitDoc;
+    lineWidth(w: number): PdfKitDoc;
+    strokeColor(color: string): PdfKitDoc;
+    fillColor(color: string): PdfKitDoc;
+    stroke(): PdfKitDoc;
+    fill(): PdfKitDoc;
     page: { fonts: Record<string, unknown>; width: number; height: number };
     end(): unknown;
   }

@@ -1,0 +1,91 @@
+// The member register as a printed report: every member in member-number order.
+
+import type { Kysely } from 'kysely';
+import { type Digits, formatDateTable, withDigits } from '../../shared/khmer';
+import type { MemberRow } from '../../shared/schemas';
+import { getCooperative } from '../cooperative/profile';
+import type { Database } from '../db/schema';
+import { listMembers } from '../members/search';
+import { framedReport, type Lang } from './frame';
+import { type Column, renderReport } from './layout';
+
+export interface MemberRegisterOptions {
+  lang: Lang;
+  /** Khmer or Latin digits; the cooperative's reportDigits setting unless given. */
+  digits?: Digits;
+  /** The print date, YYYY-MM-DD. */
+  today: string;
+  nationalHeader?: boolean;
+}
+
+const TEXT = {
+  km: {
+    title: 'បញ្ជីឈ្មោះសមាជិក',
+    total: (n: string) => `សមាជិកសរុប ${n} នាក់`,
+    header: ['លេខ', 'ឈ្មោះ', 'ឈ្មោះឡាតាំង', 'ភេទ', 'ភូមិ', 'ថ្ងៃចូល', 'ស្ថានភាព'],
+    sex: { F: 'ស្រី', M: 'ប្រុស' },
+    status: { active: 'សកម្ម', left: 'បានចាកចេញ', deceased: 'ទទួលមរណភាព' },
+  },
+  en: {
+    title: 'Member register',
+    total: (n: string) => `Total members: ${n}`,
+    header: ['No.', 'Name (Khmer)', 'Name (Latin)', 'Sex', 'Village', 'Joined', 'Status'],
+    sex: { F: 'Female', M: 'Male' },
+    status: { active: 'Active', left: 'Left', deceased: 'Deceased' },
+  },
+} as const;
+
+/** Column widths in points, adding up to the A4 body width (595.28 − 2 × 15 mm). */
+const COLUMNS: Column[] = [
+  { width: 28, align: 'right' },
+  { width: 124 },
+  { width: 94 },
+  { width: 44 },
+  { width: 80 },
+  { width: 70 },
+  { width: 70.24 },
+];
+
+function memberCells(m: MemberRow, lang: Lang, digits: Digits): string[] {
+  const t = TEXT[lang];
+  return [
+    withDigits(String(m.number), digits),
+    m.nameKm,
+    m.nameLatin,
+    t.sex[m.sex],
+    m.village,
+    formatDateTable(m.joinDate, digits),
+    t.status[m.status],
+  ];
+}
+
+export async function memberRegisterPdf(
+  db: Kysely<Database>,
+  options: MemberRegisterOptions,
+): Promise<Buffer> {
+  const cooperative = await getCooperative(db);
+  const digits = options.digits ?? cooperative.reportDigits;
+  const members = await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' });
+  const t = TEXT[options.lang];
+  const document = framedReport(
+    cooperative,
+    [
+      {
+        kind: 'table',
+        columns: COLUMNS,
+        header: [...t.header],
+        rows: members.map((m) => memberCells(m, options.lang, digits)),
+        size: 9,
+      },
+    ],
+    {
+      lang: options.lang,
+      digits,
+      today: options.today,
+      title: t.title,
+      subtitle: t.total(withDigits(String(members.length), digits)),
+      ...(options.nationalHeader === undefined ? {} : { nationalHeader: options.nationalHeader }),
+    },
+  );
+  return renderReport(document);
+}
