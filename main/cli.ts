@@ -5,7 +5,7 @@ import { DomainError } from '../shared/errors';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
 import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal } from './cli/books';
-import { PDF_REPORT_OPTIONS, prepareMemberRegisterPdf } from './cli/pdf';
+import { PDF_REPORT_OPTIONS, prepareMemberRegisterPdf, withPdfReports } from './cli/pdf';
 import { REPORTS, type Report } from './cli/reports';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
@@ -42,6 +42,7 @@ Commands:
       year unless given) to --to, both days included; the cash book in both currencies unless
       --currency names one. CSV (the default) has one row per line, amounts as plain decimals (riel
       whole, dollars with cents); JSON is the statement itself (the cash book: a list, one per currency).
+      Each of these four also prints as an A4 PDF with --format pdf --out FILE [--lang km|en] [--digits khmer|latin].
   report member-statement --db FILE --member NUMBER [--to DATE] [--format csv|json]
       One member's shares and certificates, and every savings account with its movements and running
       balance, up to --to (today unless given).
@@ -238,7 +239,10 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
   'members list': listAllMembers,
   demo,
   ...Object.fromEntries(
-    Object.entries(REPORTS).map(([name, statement]) => [`report ${name}`, report(statement)]),
+    Object.entries(withPdfReports(REPORTS, currentNow)).map(([name, statement]) => [
+      `report ${name}`,
+      report(statement),
+    ]),
   ),
   'report member-register': async (line) => {
     const options = new CommandOptions(line.options, PDF_REPORT_OPTIONS);

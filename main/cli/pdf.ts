@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import { type Currency, isRealIsoDate } from '../../shared/khmer';
+import { currencySchema } from '../../shared/ledger';
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
 import { type CommandOptions, UsageError } from './args';
+import type { Report } from './reports';
 
 // Printed reports from the command line. The PDF code (HarfBuzz through harfbuzzjs, an ES module with a
 // top-level await) is loaded with import() inside the command: cli.ts runs as CommonJS under tsx, and the
@@ -37,4 +40,115 @@ export function prepareMemberRegisterPdf(
       return `wrote ${out} (${pdf.length} bytes)\n`;
     },
   };
+}
+
+// The statements (trial balance, balance sheet, income statement, cash book) print with `--format pdf`; every
+// other format goes on to the CSV/JSON report of the same name, which refuses the PDF-only options.
+
+const STATEMENT_PDF_OPTIONS = ['lang', 'digits', 'out', 'national-header'] as const;
+
+interface PdfCommon {
+  lang: 'km' | 'en';
+  digits?: 'khmer' | 'latin';
+  today: string;
+  nationalHeader: boolean;
+}
+
+function dateOption(options: CommandOptions, name: string): string | undefined {
+  const value = options.optional(name);
+  if (value !== undefined && !isRealIsoDate(value)) {
+    throw new UsageError(`--${name} must be a real date written YYYY-MM-DD`);
+  }
+  return value;
+}
+
+function asOfOption(options: CommandOptions): string {
+  const to = dateOption(options, 'to');
+  const asOf = dateOption(options, 'as-of');
+  if (to !== undefined && asOf !== undefined)
+    throw new UsageError('--to and --as-of mean the same: give one');
+  const date = to ?? asOf;
+  if (date === undefined) throw new UsageError('--to is required');
+  return date;
+}
+
+function periodOption(options: CommandOptions): { from: string; to: string } {
+  const to = dateOption(options, 'to');
+  if (to === undefined) throw new UsageError('--to is required');
+  const from = dateOption(options, 'from') ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw new UsageError('--from must not be after --to');
+  return { from, to };
+}
+
+type StatementPdf = (options: CommandOptions, common: PdfCommon) => (db: Kysely<Database>) => Promise<Buffer>;
+
+const STATEMENT_PDFS: Record<string, StatementPdf> = {
+  'trial-balance': (options, common) => {
+    const asOf = asOfOption(options);
+    return async (db) => (await import('../reports/statements')).trialBalancePdf(db, { ...common, asOf });
+  },
+  'balance-sheet': (options, common) => {
+    const asOf = asOfOption(options);
+    return async (db) => (await import('../reports/statements')).balanceSheetPdf(db, { ...common, asOf });
+  },
+  'income-statement': (options, common) => {
+    const period = periodOption(options);
+    return async (db) =>
+      (await import('../reports/statements')).incomeStatementPdf(db, { ...common, ...period });
+  },
+  'cash-book': (options, common) => {
+    const period = periodOption(options);
+    const only = options.optional('currency');
+    const currency: Currency | undefined =
+      only === undefined ? undefined : options.choice('currency', currencySchema.options, 'KHR');
+    return async (db) =>
+      (await import('../reports/statements')).cashBookPdf(db, {
+        ...common,
+        ...period,
+        ...(currency ? { currency } : {}),
+      });
+  },
+};
+
+/** A statement report that prints a PDF with `--format pdf` and is otherwise the report it wraps. */
+function withPdf(name: string, report: Report, now: () => Now): Report {
+  const pdf = STATEMENT_PDFS[name];
+  if (!pdf) return report;
+  return {
+    options: [...report.options, ...STATEMENT_PDF_OPTIONS],
+    prepare(options) {
+      if (options.optional('format') !== 'pdf') {
+        for (const option of STATEMENT_PDF_OPTIONS) {
+          if (options.optional(option) !== undefined)
+            throw new UsageError(`--${option} is only for --format pdf`);
+        }
+        return report.prepare(options);
+      }
+      const lang = options.choice('lang', ['km', 'en'], 'km');
+      const digits =
+        options.optional('digits') === undefined
+          ? undefined
+          : options.choice('digits', ['khmer', 'latin'], 'khmer');
+      const nationalHeader = options.choice('national-header', ['yes', 'no'], 'yes') === 'yes';
+      const out = options.required('out');
+      const work = pdf(options, {
+        lang,
+        today: now().today,
+        nationalHeader,
+        ...(digits ? { digits } : {}),
+      });
+      return async (db) => {
+        const written = await work(db);
+        writeFileSync(out, written);
+        return `wrote ${out} (${written.length} bytes)\n`;
+      };
+    },
+  };
+}
+
+/** The CSV/JSON reports, the statements among them also printing as PDF. */
+export function withPdfReports(reports: Record<string, Report>, now: () => Now): Record<string, Report> {
+  return Object.fromEntries(
+    Object.entries(reports).map(([name, report]) => [name, withPdf(name, report, now)]),
+  );
 }

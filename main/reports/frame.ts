@@ -28,7 +28,7 @@ const WORDS = {
     district: 'ស្រុក',
     province: 'ខេត្ត',
     page: (x: string, y: string) => `ទំព័រ ${x} នៃ ${y}`,
-    printed: 'បោះពុម្ពថ្ងៃ',
+    printed: 'បោះពុម្ព',
     prepared: 'រៀបចំដោយ',
     checked: 'ពិនិត្យដោយ',
     approved: 'អនុម័តដោយ',

@@ -57,6 +57,8 @@ export interface Table {
   /** Repeated at the top of every page the table runs onto. */
   header?: string[];
   rows: string[][];
+  /** Indexes of rows drawn in bold (group and total lines); none unless given. */
+  boldRows?: readonly number[];
   size?: number;
   /** No rules or header background: used for the signature block. */
   borderless?: boolean;
@@ -250,7 +252,8 @@ class PageBuilder {
       1,
       Math.floor((BODY_BOTTOM - BODY_TOP - (header?.height ?? 0) - 2 * CELL_PAD_Y) / lh),
     );
-    const rows = t.rows.map((r) => layoutRow(r, false));
+    const bold = new Set(t.boldRows ?? []);
+    const rows = t.rows.map((r, i) => layoutRow(r, bold.has(i)));
     const tableWidth = t.columns.reduce((sum, c) => sum + c.width, 0);
 
     const drawRow = (row: ReturnType<typeof layoutRow>, isHeader: boolean) => {

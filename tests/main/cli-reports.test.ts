@@ -229,7 +229,8 @@ describe('npm run cli -- report', () => {
         '--from must not be after --to',
       ],
       [['cash-book', '--to', '2025-12-31', '--currency', 'EUR'], 2, '--currency must be one of: KHR, USD'],
-      [['cash-book', '--to', '2025-12-31', '--format', 'pdf'], 2, '--format must be one of: csv, json'],
+      // A PDF goes to a file, never to standard output.
+      [['cash-book', '--to', '2025-12-31', '--format', 'pdf'], 2, '--out is required'],
     ];
     for (const [args, status, message] of refusals) {
       const run = cli('report', ...args, '--db', file);
