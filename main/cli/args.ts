@@ -1,3 +1,5 @@
+import { isRealIsoDate } from '../../shared/khmer';
+
 /** A mistake in how the command was typed, as opposed to a refusal of what it asked for. */
 export class UsageError extends Error {}
 
@@ -69,4 +71,33 @@ export class CommandOptions {
     }
     return value;
   }
+}
+
+/** A date option, if given, as a real YYYY-MM-DD date. */
+export function dateOption(options: CommandOptions, name: string): string | undefined {
+  const value = options.optional(name);
+  if (value !== undefined && !isRealIsoDate(value)) {
+    throw new UsageError(`--${name} must be a real date written YYYY-MM-DD`);
+  }
+  return value;
+}
+
+/** The day an at-date report is for: --to, or its synonym --as-of. */
+export function asOfOption(options: CommandOptions): string {
+  const to = dateOption(options, 'to');
+  const asOf = dateOption(options, 'as-of');
+  if (to !== undefined && asOf !== undefined)
+    throw new UsageError('--to and --as-of mean the same: give one');
+  const date = to ?? asOf;
+  if (date === undefined) throw new UsageError('--to is required');
+  return date;
+}
+
+/** A period report's days: --from (1 January of the --to year unless given) to --to. */
+export function periodOption(options: CommandOptions): { from: string; to: string } {
+  const to = dateOption(options, 'to');
+  if (to === undefined) throw new UsageError('--to is required');
+  const from = dateOption(options, 'from') ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw new UsageError('--from must not be after --to');
+  return { from, to };
 }

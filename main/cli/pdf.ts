@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import { type Currency, isRealIsoDate } from '../../shared/khmer';
+import type { Currency } from '../../shared/khmer';
 import { currencySchema } from '../../shared/ledger';
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
-import { type CommandOptions, UsageError } from './args';
+import { asOfOption, type CommandOptions, periodOption, UsageError } from './args';
 import type { Report } from './reports';
 
 // Printed reports from the command line. The PDF code (HarfBuzz through harfbuzzjs, an ES module with a
@@ -52,32 +52,6 @@ interface PdfCommon {
   digits?: 'khmer' | 'latin';
   today: string;
   nationalHeader: boolean;
-}
-
-function dateOption(options: CommandOptions, name: string): string | undefined {
-  const value = options.optional(name);
-  if (value !== undefined && !isRealIsoDate(value)) {
-    throw new UsageError(`--${name} must be a real date written YYYY-MM-DD`);
-  }
-  return value;
-}
-
-function asOfOption(options: CommandOptions): string {
-  const to = dateOption(options, 'to');
-  const asOf = dateOption(options, 'as-of');
-  if (to !== undefined && asOf !== undefined)
-    throw new UsageError('--to and --as-of mean the same: give one');
-  const date = to ?? asOf;
-  if (date === undefined) throw new UsageError('--to is required');
-  return date;
-}
-
-function periodOption(options: CommandOptions): { from: string; to: string } {
-  const to = dateOption(options, 'to');
-  if (to === undefined) throw new UsageError('--to is required');
-  const from = dateOption(options, 'from') ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw new UsageError('--from must not be after --to');
-  return { from, to };
 }
 
 type StatementPdf = (options: CommandOptions, common: PdfCommon) => (db: Kysely<Database>) => Promise<Buffer>;

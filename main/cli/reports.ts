@@ -2,13 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
-import { type Currency, isRealIsoDate } from '../../shared/khmer';
+import type { Currency } from '../../shared/khmer';
 import { type CashBook, currencySchema, type StatementSection } from '../../shared/ledger';
 import { plainAmount } from '../../shared/money';
 import type { Database } from '../db/schema';
 import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger/statements';
 import { memberStatement } from '../members/statement';
-import { type CommandOptions, UsageError } from './args';
+import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
 
 // The statements as a spreadsheet or a program reads them: CSV with plain decimals and one row per
 // statement line (totals as rows of their own, marked in the `line` column), or JSON exactly as the
@@ -24,32 +24,6 @@ export interface Report {
 }
 
 const CURRENCIES: readonly Currency[] = currencySchema.options;
-
-function dateOption(options: CommandOptions, name: string): string | undefined {
-  const value = options.optional(name);
-  if (value !== undefined && !isRealIsoDate(value)) {
-    throw new UsageError(`--${name} must be a real date written YYYY-MM-DD`);
-  }
-  return value;
-}
-
-function asOfOption(options: CommandOptions): string {
-  const to = dateOption(options, 'to');
-  const asOf = dateOption(options, 'as-of');
-  if (to !== undefined && asOf !== undefined)
-    throw new UsageError('--to and --as-of mean the same: give one');
-  const date = to ?? asOf;
-  if (date === undefined) throw new UsageError('--to is required');
-  return date;
-}
-
-function periodOption(options: CommandOptions): { from: string; to: string } {
-  const to = dateOption(options, 'to');
-  if (to === undefined) throw new UsageError('--to is required');
-  const from = dateOption(options, 'from') ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw new UsageError('--from must not be after --to');
-  return { from, to };
-}
 
 function output(format: 'csv' | 'json', statement: unknown, columns: readonly string[], rows: () => Row[]) {
   if (format === 'json') return `${JSON.stringify(statement, null, 2)}\n`;

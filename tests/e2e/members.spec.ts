@@ -1,28 +1,12 @@
-import { createCooperative } from '../../main/cooperative/profile';
 import { createDemoCooperative } from '../../main/demo/cooperative';
 import { createMember } from '../../main/members/register';
 import { toKhmerDigits } from '../../shared/khmer';
-import { blankCooperative } from '../../shared/schemas';
+import { type Db, openSrovSambo } from './books';
 import { expect, type Page, test } from './fixtures';
 
 const NOW = { today: '2026-11-28', timestamp: '2026-11-28T02:00:00.000Z' };
 
-async function withCooperative(db: Parameters<typeof createCooperative>[0]) {
-  await createCooperative(
-    db,
-    {
-      ...blankCooperative,
-      nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
-      nameLatin: 'Srov Sambo',
-      foundedOn: '2015-01-10',
-      village: 'ព្រៃខ្លា',
-      commune: 'ព្រះស្តេច',
-      district: 'ព្រះស្តេច',
-      province: 'ព្រៃវែង',
-    },
-    NOW,
-  );
-}
+const withCooperative = (db: Db) => openSrovSambo(db);
 
 const blank = {
   nameLatin: '',

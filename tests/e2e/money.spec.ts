@@ -1,17 +1,10 @@
-import { createCooperative } from '../../main/cooperative/profile';
-import { postOpeningBalances } from '../../main/ledger/opening';
 import { createMember } from '../../main/members/register';
 import { openSavingsAccount } from '../../main/savings/accounts';
 import { createProduct } from '../../main/savings/products';
 import { purchaseShares } from '../../main/shares/shares';
 import { formatDateTable } from '../../shared/khmer';
-import { blankCooperative } from '../../shared/schemas';
+import { accountId, type Db, openSrovSambo } from './books';
 import { type AppFixture, expect, type Page, test } from './fixtures';
-
-type Db = AppFixture['backend']['session']['db'];
-
-const accountId = async (db: Db, code: string) =>
-  (await db.selectFrom('accounts').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
 const countOf = async (db: Db, table: 'journal_entries' | 'share_movements' | 'savings_accounts') =>
   Number(
@@ -30,34 +23,7 @@ const countOf = async (db: Db, table: 'journal_entries' | 'share_movements' | 's
 async function cooperativeWithMembers(app: AppFixture) {
   const db = app.backend.session.db;
   const now = app.backend.session.now();
-  const founding = { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z' };
-  await createCooperative(
-    db,
-    {
-      ...blankCooperative,
-      nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
-      nameLatin: 'Srov Sambo',
-      foundedOn: '2015-01-10',
-      village: 'ព្រៃខ្លា',
-      commune: 'ព្រះស្តេច',
-      district: 'ព្រះស្តេច',
-      province: 'ព្រៃវែង',
-      sharePar: 20_000,
-      shareCapPerMember: 20,
-    },
-    founding,
-  );
-  await postOpeningBalances(
-    db,
-    {
-      date: '2015-01-10',
-      lines: [
-        { accountId: await accountId(db, '1101'), memberId: null, amount: 3_000_000 },
-        { accountId: await accountId(db, '3901'), memberId: null, amount: 3_000_000 },
-      ],
-    },
-    { ...founding, user: 'test' },
-  );
+  await openSrovSambo(db, { sharePar: 20_000, shareCapPerMember: 20 }, { KHR: 3_000_000 });
   const member = (nameKm: string, nameLatin: string, sex: 'F' | 'M', joinDate: string) =>
     createMember(
       db,

@@ -1,13 +1,9 @@
-import { createCooperative } from '../../main/cooperative/profile';
-import { postOpeningBalances } from '../../main/ledger/opening';
 import { createMember } from '../../main/members/register';
 import { openSavingsAccount } from '../../main/savings/accounts';
 import { createProduct } from '../../main/savings/products';
 import { formatAmount, formatDateTable, monthName, toKhmerDigits } from '../../shared/khmer';
-import { blankCooperative } from '../../shared/schemas';
+import { accountId, type Db, openSrovSambo } from './books';
 import { type AppFixture, expect, type Page, test } from './fixtures';
-
-type Db = AppFixture['backend']['session']['db'];
 
 const blankMember = {
   birthDate: '',
@@ -29,9 +25,6 @@ const MEMBERS = [
   ['ម៉ៅ ស្រីល័ក្ខ', 'Mao Sreyleak', 'F'],
 ] as const;
 
-const accountId = async (db: Db, code: string) =>
-  (await db.selectFrom('accounts').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-
 /** The month before `month` ('YYYY-MM'), and its first day. */
 function monthBefore(month: string): string {
   const year = Number(month.slice(0, 4));
@@ -47,33 +40,7 @@ const daysInYear = (year: number) => ((year % 4 === 0 && year % 100 !== 0) || ye
 async function cooperativeWithMembers(app: AppFixture) {
   const db = app.backend.session.db;
   const now = app.backend.session.now();
-  const founding = { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z' };
-  await createCooperative(
-    db,
-    {
-      ...blankCooperative,
-      nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
-      nameLatin: 'Srov Sambo',
-      foundedOn: '2015-01-10',
-      village: 'ព្រៃខ្លា',
-      commune: 'ព្រះស្តេច',
-      district: 'ព្រះស្តេច',
-      province: 'ព្រៃវែង',
-      bookkeeper: 'សៅ ចន្ទា',
-    },
-    founding,
-  );
-  await postOpeningBalances(
-    db,
-    {
-      date: '2015-01-10',
-      lines: [
-        { accountId: await accountId(db, '1101'), memberId: null, amount: 3_000_000 },
-        { accountId: await accountId(db, '3901'), memberId: null, amount: 3_000_000 },
-      ],
-    },
-    { ...founding, user: 'test' },
-  );
+  await openSrovSambo(db, { bookkeeper: 'សៅ ចន្ទា' }, { KHR: 3_000_000 });
   const members = [];
   for (const [nameKm, nameLatin, sex] of MEMBERS) {
     members.push(

@@ -1,9 +1,8 @@
-import { createCooperative } from '../../main/cooperative/profile';
 import { accountByRole } from '../../main/ledger/accounts';
 import { post } from '../../main/ledger/posting';
 import { createMember } from '../../main/members/register';
 import { formatDateTable, monthName, toKhmerDigits } from '../../shared/khmer';
-import { blankCooperative } from '../../shared/schemas';
+import { openSrovSambo } from './books';
 import { type AppFixture, expect, type Page, test } from './fixtures';
 
 /** One side of a two-line entry: the account, and the member on a member account. */
@@ -41,21 +40,7 @@ function calendar(app: AppFixture) {
 async function cooperativeWithMembers(app: AppFixture) {
   const db = app.backend.session.db;
   const { now } = calendar(app);
-  await createCooperative(
-    db,
-    {
-      ...blankCooperative,
-      nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
-      nameLatin: 'Srov Sambo',
-      foundedOn: '2015-01-10',
-      village: 'ព្រៃខ្លា',
-      commune: 'ព្រះស្តេច',
-      district: 'ព្រះស្តេច',
-      province: 'ព្រៃវែង',
-      bookkeeper: 'សៅ ចន្ទា',
-    },
-    now,
-  );
+  await openSrovSambo(db, { bookkeeper: 'សៅ ចន្ទា' });
   const member = (nameKm: string, sex: 'F' | 'M', joinDate: string) =>
     createMember(db, { ...blank, nameKm, sex, joinDate }, now);
   const sok = await member('សុខ ស្រីមុំ', 'F', '2020-06-05');

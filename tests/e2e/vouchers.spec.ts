@@ -1,55 +1,19 @@
-import { createCooperative } from '../../main/cooperative/profile';
-import { postOpeningBalances } from '../../main/ledger/opening';
 import { trialBalance } from '../../main/ledger/statements';
 import { postVoucher } from '../../main/ledger/vouchers';
 import { createMember } from '../../main/members/register';
 import { formatAmount, formatDateTable } from '../../shared/khmer';
 import type { TrialBalance } from '../../shared/ledger';
-import { blankCooperative } from '../../shared/schemas';
-import { type AppFixture, expect, type Page, test } from './fixtures';
+import { accountId, type Db, openSrovSambo } from './books';
+import { expect, type Page, test } from './fixtures';
 
-type Db = AppFixture['backend']['session']['db'];
-
-async function withCooperative(db: Db) {
-  await createCooperative(
-    db,
-    {
-      ...blankCooperative,
-      nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
-      nameLatin: 'Srov Sambo',
-      foundedOn: '2015-01-10',
-      village: 'ព្រៃខ្លា',
-      commune: 'ព្រះស្តេច',
-      district: 'ព្រះស្តេច',
-      province: 'ព្រៃវែង',
-    },
-    { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z' },
-  );
-  // What the paper books held when the cooperative moved to Sahakum: cash to pay vouchers from.
-  const id = (code: string) => accountId(db, code);
-  await postOpeningBalances(
-    db,
-    {
-      date: '2015-01-10',
-      lines: [
-        { accountId: await id('1101'), memberId: null, amount: 3_000_000 },
-        { accountId: await id('1102'), memberId: null, amount: 200_000 },
-        { accountId: await id('3901'), memberId: null, amount: 3_000_000 },
-        { accountId: await id('3902'), memberId: null, amount: 200_000 },
-      ],
-    },
-    { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z', user: 'test' },
-  );
-}
+/** Srov Sambo with 3,000,000 riel and $2,000 of cash to pay vouchers from. */
+const withCooperative = (db: Db) => openSrovSambo(db, {}, { KHR: 3_000_000, USD: 200_000 });
 
 /** An account's balance in a trial balance, debit positive; 0 when the account has none. */
 const balanceOf = (tb: TrialBalance, code: string) => {
   const row = tb.rows.find((r) => r.code === code);
   return row ? row.debit - row.credit : 0;
 };
-
-const accountId = async (db: Db, code: string) =>
-  (await db.selectFrom('accounts').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
 const entryCount = async (db: Db) =>
   Number(

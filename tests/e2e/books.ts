@@ -1,0 +1,50 @@
+import { createCooperative } from '../../main/cooperative/profile';
+import { postOpeningBalances } from '../../main/ledger/opening';
+import { blankCooperative, type CooperativeInput } from '../../shared/schemas';
+import type { AppFixture } from './fixtures';
+
+export type Db = AppFixture['backend']['session']['db'];
+
+export const accountId = async (db: Db, code: string) =>
+  (await db.selectFrom('accounts').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+
+const FOUNDING = { today: '2015-01-10', timestamp: '2015-01-10T02:00:00.000Z' };
+
+/**
+ * The cooperative the screens are tested on: Srov Sambo in Preah Sdach, founded on 10 January 2015, with
+ * the cash its paper books held that day (riel and dollars, in minor units) against opening equity.
+ */
+export async function openSrovSambo(
+  db: Db,
+  profile: Partial<CooperativeInput> = {},
+  cash: { KHR?: number; USD?: number } = {},
+): Promise<void> {
+  await createCooperative(
+    db,
+    {
+      ...blankCooperative,
+      nameKm: 'សហគមន៍កសិកម្ម ស្រូវសម្បូរ',
+      nameLatin: 'Srov Sambo',
+      foundedOn: '2015-01-10',
+      village: 'ព្រៃខ្លា',
+      commune: 'ព្រះស្តេច',
+      district: 'ព្រះស្តេច',
+      province: 'ព្រៃវែង',
+      ...profile,
+    },
+    FOUNDING,
+  );
+  const lines = [];
+  for (const [currency, cashCode, equityCode] of [
+    ['KHR', '1101', '3901'],
+    ['USD', '1102', '3902'],
+  ] as const) {
+    const amount = cash[currency] ?? 0;
+    if (amount === 0) continue;
+    lines.push({ accountId: await accountId(db, cashCode), memberId: null, amount });
+    lines.push({ accountId: await accountId(db, equityCode), memberId: null, amount });
+  }
+  if (lines.length > 0) {
+    await postOpeningBalances(db, { date: '2015-01-10', lines }, { ...FOUNDING, user: 'test' });
+  }
+}
