@@ -6,8 +6,6 @@
 import type { Kysely } from 'kysely';
 import {
   type Currency,
-  type Digits,
-  formatAmount,
   formatDateTable,
   formatDateText,
   withDigits,
@@ -18,20 +16,11 @@ import {
   type StatementLine,
   type StatementSection,
 } from '../../shared/ledger';
-import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger/statements';
-import { framedReport, type Lang } from './frame';
-import { type Block, BODY_WIDTH, type Column, renderReport, type Table } from './layout';
-
-export interface StatementPdfOptions {
-  lang: Lang;
-  /** Khmer or Latin digits; the cooperative's reportDigits setting unless given. */
-  digits?: Digits;
-  /** The print date, YYYY-MM-DD. */
-  today: string;
-  nationalHeader?: boolean;
-}
+import { money, type ReportContext, type ReportOptions, Rows, renderFramed } from './common';
+import type { Lang } from './frame';
+import { type Block, BODY_WIDTH, type Column } from './layout';
 
 const CURRENCIES: readonly Currency[] = currencySchema.options;
 
@@ -118,15 +107,6 @@ const TEXT = {
   },
 } as const;
 
-/** What a statement report needs to know while it builds its blocks. */
-interface Context {
-  lang: Lang;
-  digits: Digits;
-}
-
-export const money = (amount: number, currency: Currency, digits: Digits) =>
-  formatAmount(amount, currency, { digits, brackets: true });
-
 const accountName = (line: { nameKm: string; nameEn: string }, lang: Lang) =>
   lang === 'km' ? line.nameKm : line.nameEn;
 
@@ -134,54 +114,9 @@ function currencyHeading(currency: Currency, lang: Lang): Block {
   return { kind: 'paragraph', text: TEXT[lang].currency[currency], size: 11, bold: true, after: 2 };
 }
 
-/** A table that gathers rows with their boldness, so that row indexes never go out of step. */
-class Rows {
-  readonly rows: string[][] = [];
-  readonly bold: number[] = [];
-
-  add(cells: string[], bold = false): void {
-    if (bold) this.bold.push(this.rows.length);
-    this.rows.push(cells);
-  }
-
-  table(columns: Column[], header: string[]): Table {
-    return {
-      kind: 'table',
-      columns,
-      header,
-      rows: this.rows,
-      boldRows: this.bold,
-      size: 9,
-      after: 10,
-    };
-  }
-}
-
-async function render(
-  db: Kysely<Database>,
-  options: StatementPdfOptions,
-  title: string,
-  subtitle: string,
-  body: (context: Context) => Block[],
-): Promise<Buffer> {
-  const cooperative = await getCooperative(db);
-  const digits = options.digits ?? cooperative.reportDigits;
-  const context = { lang: options.lang, digits };
-  const blocks = body(context);
-  const document = framedReport(cooperative, blocks, {
-    lang: options.lang,
-    digits,
-    today: options.today,
-    title,
-    subtitle: subtitle === '' ? undefined : withDigits(subtitle, digits),
-    ...(options.nationalHeader === undefined ? {} : { nationalHeader: options.nationalHeader }),
-  });
-  return renderReport(document);
-}
-
-const asOfLine = (asOf: string, { lang, digits }: Context) =>
+const asOfLine = (asOf: string, { lang, digits }: ReportContext) =>
   TEXT[lang].asOf(formatDateText(asOf, lang, digits));
-const periodLine = (from: string, to: string, { lang, digits }: Context) =>
+const periodLine = (from: string, to: string, { lang, digits }: ReportContext) =>
   TEXT[lang].period(formatDateText(from, lang, digits), formatDateText(to, lang, digits));
 
 const nothing = (lang: Lang): Block => ({ kind: 'paragraph', text: TEXT[lang].nothing, size: 10 });
@@ -198,12 +133,12 @@ const TRIAL_COLUMNS: Column[] = [
 
 export async function trialBalancePdf(
   db: Kysely<Database>,
-  options: StatementPdfOptions & { asOf: string },
+  options: ReportOptions & { asOf: string },
 ): Promise<Buffer> {
   const trial = await trialBalance(db, options.asOf);
   const t = TEXT[options.lang];
   const subtitle = asOfLine(options.asOf, { lang: options.lang, digits: 'latin' });
-  return render(db, options, t.trial.title, subtitle, ({ lang, digits }) => {
+  return renderFramed(db, options, t.trial.title, subtitle, ({ lang, digits }) => {
     const blocks: Block[] = [];
     for (const currency of CURRENCIES) {
       const lines = trial.rows.filter((row) => row.currency === currency);
@@ -243,7 +178,7 @@ function addSection(
   heading: string,
   totalLabel: string,
   currency: Currency,
-  { lang, digits }: Context,
+  { lang, digits }: ReportContext,
 ): void {
   rows.add(['', heading, ''], true);
   for (const line of section.lines as StatementLine[]) {
@@ -256,12 +191,12 @@ function addSection(
 
 export async function balanceSheetPdf(
   db: Kysely<Database>,
-  options: StatementPdfOptions & { asOf: string },
+  options: ReportOptions & { asOf: string },
 ): Promise<Buffer> {
   const sheet = await balanceSheet(db, options.asOf);
   const t = TEXT[options.lang];
   const subtitle = asOfLine(options.asOf, { lang: options.lang, digits: 'latin' });
-  return render(db, options, t.sheet.title, subtitle, (context) => {
+  return renderFramed(db, options, t.sheet.title, subtitle, (context) => {
     const { lang, digits } = context;
     const blocks: Block[] = [];
     for (const c of sheet.currencies) {
@@ -293,12 +228,12 @@ export async function balanceSheetPdf(
 
 export async function incomeStatementPdf(
   db: Kysely<Database>,
-  options: StatementPdfOptions & { from: string; to: string },
+  options: ReportOptions & { from: string; to: string },
 ): Promise<Buffer> {
   const statement = await incomeStatement(db, options.from, options.to);
   const t = TEXT[options.lang];
   const subtitle = periodLine(options.from, options.to, { lang: options.lang, digits: 'latin' });
-  return render(db, options, t.income.title, subtitle, (context) => {
+  return renderFramed(db, options, t.income.title, subtitle, (context) => {
     const { lang, digits } = context;
     const blocks: Block[] = [];
     for (const c of statement.currencies) {
@@ -327,7 +262,7 @@ const CASH_COLUMNS: Column[] = [
   { width: 78, align: 'right' },
 ];
 
-function cashBookBlocks(book: CashBook, { lang, digits }: Context): Block[] {
+function cashBookBlocks(book: CashBook, { lang, digits }: ReportContext): Block[] {
   const t = TEXT[lang].cash;
   const m = (amount: number) => money(amount, book.currency, digits);
   const rows = new Rows();
@@ -358,14 +293,14 @@ function cashBookBlocks(book: CashBook, { lang, digits }: Context): Block[] {
 
 export async function cashBookPdf(
   db: Kysely<Database>,
-  options: StatementPdfOptions & { from: string; to: string; currency?: Currency },
+  options: ReportOptions & { from: string; to: string; currency?: Currency },
 ): Promise<Buffer> {
   const currencies = options.currency === undefined ? CURRENCIES : [options.currency];
   const books: CashBook[] = [];
   for (const currency of currencies) books.push(await cashBook(db, currency, options.from, options.to));
   const t = TEXT[options.lang];
   const subtitle = periodLine(options.from, options.to, { lang: options.lang, digits: 'latin' });
-  return render(db, options, t.cash.title, subtitle, (context) =>
+  return renderFramed(db, options, t.cash.title, subtitle, (context) =>
     books.flatMap((book) => cashBookBlocks(book, context)),
   );
 }

@@ -1,0 +1,77 @@
+// What every report shares: its options, the context its blocks are built in (language and digits), money
+// as the shared formatting writes it with negatives in brackets, a table builder, and the step that reads
+// the cooperative's profile, wraps the blocks in the shared frame and draws the PDF.
+
+import type { Kysely } from 'kysely';
+import { type Currency, type Digits, formatAmount, withDigits } from '../../shared/khmer';
+import { getCooperative } from '../cooperative/profile';
+import type { Database } from '../db/schema';
+import { framedReport, type Lang } from './frame';
+import { type Block, type Column, renderReport, type Table } from './layout';
+
+export interface ReportOptions {
+  lang: Lang;
+  /** Khmer or Latin digits; the cooperative's reportDigits setting unless given. */
+  digits?: Digits;
+  /** The print date, YYYY-MM-DD. */
+  today: string;
+  nationalHeader?: boolean;
+}
+
+/** What a report needs to know while it builds its blocks. */
+export interface ReportContext {
+  lang: Lang;
+  digits: Digits;
+}
+
+export const money = (amount: number, currency: Currency, digits: Digits) =>
+  formatAmount(amount, currency, { digits, brackets: true });
+
+/** A table that gathers rows with their boldness, so that row indexes never go out of step. */
+export class Rows {
+  readonly rows: string[][] = [];
+  readonly bold: number[] = [];
+
+  add(cells: string[], bold = false): void {
+    if (bold) this.bold.push(this.rows.length);
+    this.rows.push(cells);
+  }
+
+  table(columns: Column[], header: string[]): Table {
+    return {
+      kind: 'table',
+      columns,
+      header,
+      rows: this.rows,
+      boldRows: this.bold,
+      size: 9,
+      after: 10,
+    };
+  }
+}
+
+/**
+ * Reads the profile, builds the report's blocks in its language and digits, frames them (title, subtitle,
+ * page x of y, signatures) and draws the PDF.
+ */
+export async function renderFramed(
+  db: Kysely<Database>,
+  options: ReportOptions,
+  title: string,
+  subtitle: string,
+  body: (context: ReportContext) => Block[] | Promise<Block[]>,
+): Promise<Buffer> {
+  const cooperative = await getCooperative(db);
+  const digits = options.digits ?? cooperative.reportDigits;
+  const context = { lang: options.lang, digits };
+  const blocks = await body(context);
+  const document = framedReport(cooperative, blocks, {
+    lang: options.lang,
+    digits,
+    today: options.today,
+    title,
+    subtitle: subtitle === '' ? undefined : withDigits(subtitle, digits),
+    ...(options.nationalHeader === undefined ? {} : { nationalHeader: options.nationalHeader }),
+  });
+  return renderReport(document);
+}
