@@ -4,6 +4,8 @@ import { createHandlers } from './ipc/handlers';
 import { createRouter, type Router } from './ipc/router';
 import { fileLogger } from './log';
 import { PreferencesStore } from './preferences';
+import type { ReportRunner } from './reports/runner';
+import { ReportService, type SaveDialog } from './reports/service';
 import { AppSession } from './session';
 
 export interface Backend {
@@ -13,14 +15,37 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+export interface BackendOptions extends Pick<OpenOptions, 'nativeBinding'> {
+  logError?: (error: unknown) => void;
+  /**
+   * Where reports are built: the app passes a worker thread; tests may build them in process
+   * (reports/runner.ts). Chosen by the caller so that the shell's bundle never carries the report engine.
+   */
+  reports: (logError: (error: unknown) => void) => ReportRunner;
+  /** Where a report is saved: the shell's save dialog (none in the CLI). */
+  saveDialog?: SaveDialog;
+}
+
 /** Everything behind the IPC door, in plain Node: the Electron shell, the end-to-end tests and the CLI share it. */
-export async function startBackend(
-  dataDir: string,
-  clock: Clock,
-  options: Pick<OpenOptions, 'nativeBinding'> & { logError?: (error: unknown) => void } = {},
-): Promise<Backend> {
-  const session = await AppSession.start(dataDir, clock, options);
+export async function startBackend(dataDir: string, clock: Clock, options: BackendOptions): Promise<Backend> {
+  const logError = options.logError ?? fileLogger(dataDir);
+  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const session = await AppSession.start(dataDir, clock, openOptions);
   const preferences = new PreferencesStore(dataDir);
-  const router = createRouter(createHandlers(session, preferences), options.logError ?? fileLogger(dataDir));
-  return { session, preferences, router, close: () => session.close() };
+  const reports = new ReportService(
+    session,
+    options.reports(logError),
+    options.saveDialog ?? null,
+    options.nativeBinding,
+  );
+  const router = createRouter(createHandlers(session, preferences, reports), logError);
+  return {
+    session,
+    preferences,
+    router,
+    close: async () => {
+      await reports.close();
+      await session.close();
+    },
+  };
 }

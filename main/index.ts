@@ -6,6 +6,8 @@ import { DomainError } from '../shared/errors';
 import { type Backend, startBackend } from './backend';
 import { systemClock } from './clock';
 import { fileLogger } from './log';
+import { workerRunner } from './reports/runner';
+import { pdfSaveDialog, reportWorkerPath } from './shell/dialogs';
 import { wireIpc } from './shell/ipc';
 import { menuTemplate } from './shell/menu';
 import { createMainWindow, lockDownSession, rendererEntry } from './shell/window';
@@ -28,7 +30,12 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const logError = fileLogger(dataDir);
   try {
-    backend = await startBackend(dataDir, systemClock, { nativeBinding: nativeBinding(), logError });
+    backend = await startBackend(dataDir, systemClock, {
+      nativeBinding: nativeBinding(),
+      logError,
+      reports: (log) => workerRunner(reportWorkerPath(__dirname), log),
+      saveDialog: pdfSaveDialog(dialog, () => mainWindow, app.getPath('documents')),
+    });
   } catch (error) {
     logError(error);
     const tooNew = error instanceof DomainError && error.error.code === 'database_too_new';

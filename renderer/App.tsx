@@ -12,6 +12,7 @@ import { VouchersScreen } from './ledger/VouchersScreen';
 import { MembersScreen } from './members/MembersScreen';
 import { MemberStatementScreen } from './money/MemberStatementScreen';
 import { ShareRegisterScreen } from './money/ShareRegisterScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { CollectionDayScreen } from './savings/CollectionDayScreen';
 import { InterestScreen } from './savings/InterestScreen';
 import { ProductsScreen } from './savings/ProductsScreen';
@@ -28,6 +29,7 @@ type Screen =
   | 'accounts'
   | 'opening'
   | 'months'
+  | 'reports'
   | 'cooperative';
 
 // The sidebar: the member register, the members' money, the books, then the cooperative's own profile.
@@ -35,7 +37,7 @@ const NAVIGATION: readonly { heading: 'money' | 'books' | null; screens: readonl
   { heading: null, screens: ['members'] },
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
-  { heading: null, screens: ['cooperative'] },
+  { heading: null, screens: ['reports', 'cooperative'] },
 ];
 
 export function App() {
@@ -205,6 +207,7 @@ function Workspace({
           {screen === 'accounts' ? <AccountsScreen /> : null}
           {screen === 'opening' ? <OpeningScreen /> : null}
           {screen === 'months' ? <MonthsScreen /> : null}
+          {screen === 'reports' ? <ReportsScreen /> : null}
           {screen === 'cooperative' ? (
             <ProfileScreen
               cooperative={cooperative}

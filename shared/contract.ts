@@ -50,6 +50,7 @@ import {
   shareRedemptionSchema,
   shareTransferSchema,
 } from './savings';
+import { type BuiltReport, type ReportSaveResult, reportRequestSchema, reportSaveSchema } from './reports';
 import {
   type Cooperative,
   cooperativeInputSchema,
@@ -147,6 +148,8 @@ export const contract = {
   'savings.previewInterest': channel<InterestRun>()(interestRunSchema.strict()),
   'savings.postInterest': channel<InterestRun>()(interestRunSchema.strict()),
   'members.statement': channel<MemberStatement>()(memberStatementSchema.strict()),
+  'reports.build': channel<BuiltReport>()(reportRequestSchema),
+  'reports.save': channel<ReportSaveResult>()(reportSaveSchema),
 };
 
 export interface PostedVoucher {

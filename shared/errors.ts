@@ -70,6 +70,8 @@ export type ErrorCode =
   | 'member_has_savings'
   | 'member_owes_credit'
   | 'rate_invalid'
+  | 'period_order'
+  | 'save_failed'
   | 'unexpected';
 
 export interface AppError {

@@ -10,6 +10,7 @@ const SCHEMA_CODES = new Set<string>([
   'phone_invalid',
   'national_id_invalid',
   'validation',
+  'period_order',
 ] satisfies ErrorCode[]);
 
 export function issueCode(issue: z.core.$ZodIssue): ErrorCode {

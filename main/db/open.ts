@@ -17,6 +17,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Migrate only this far (migration tests); defaults to the latest version. */
   targetVersion?: number;
+  /**
+   * A second connection that only reads (the report worker): the file must exist at the latest schema
+   * version, nothing is migrated and every write is refused by SQLite itself.
+   */
+  readOnly?: boolean;
 }
 
 export function schemaVersion(sqlite: BetterSqlite3.Database): number {
@@ -28,14 +33,25 @@ export function schemaVersion(sqlite: BetterSqlite3.Database): number {
  * A file written by a newer Sahakum is refused before anything in it is touched.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
-  const sqlite = new BetterSqlite3(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const sqlite = new BetterSqlite3(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readOnly ? { readonly: true, fileMustExist: true } : {}),
+  });
   const found = schemaVersion(sqlite);
   if (found > LATEST_SCHEMA_VERSION) {
     sqlite.close();
     throw new DomainError('database_too_new', undefined, { found, supported: LATEST_SCHEMA_VERSION });
+  }
+  if (options.readOnly) {
+    if (found < LATEST_SCHEMA_VERSION) {
+      sqlite.close();
+      throw new Error(`A read-only connection needs schema version ${LATEST_SCHEMA_VERSION}, found ${found}`);
+    }
+    sqlite.pragma('query_only = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    registerConnection(db, sqlite);
+    return { file, db, sqlite, close: closer(db, sqlite) };
   }
   // A bookkeeper's laptop loses power: WAL with FULL sync loses at most the transaction in flight.
   sqlite.pragma('journal_mode = WAL');
@@ -51,13 +67,14 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     await db.destroy();
     throw error;
   }
-  // Kysely only closes a connection it has used; a file opened and closed untouched must close too.
-  const close = async () => {
-    await db.destroy();
-    if (sqlite.open) sqlite.close();
-  };
-  return { file, db, sqlite, close };
+  return { file, db, sqlite, close: closer(db, sqlite) };
 }
+
+// Kysely only closes a connection it has used; a file opened and closed untouched must close too.
+const closer = (db: Kysely<Database>, sqlite: BetterSqlite3.Database) => async () => {
+  await db.destroy();
+  if (sqlite.open) sqlite.close();
+};
 
 async function migrate(db: Kysely<Database>, from: number, to: number): Promise<void> {
   for (const migration of migrations) {

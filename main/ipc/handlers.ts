@@ -23,6 +23,7 @@ import { createMember, exitMember, getMember, updateMember } from '../members/re
 import { listMembers } from '../members/search';
 import { memberStatement } from '../members/statement';
 import type { PreferencesStore } from '../preferences';
+import type { ReportService } from '../reports/service';
 import {
   closeSavingsAccount,
   depositSavings,
@@ -40,7 +41,11 @@ import { purchaseShares, redeemShares, transferShares } from '../shares/shares';
 import type { Handlers } from './router';
 
 /** Every contract channel, answered by the business code of the session's open database. */
-export function createHandlers(session: AppSession, preferences: PreferencesStore): Handlers {
+export function createHandlers(
+  session: AppSession,
+  preferences: PreferencesStore,
+  reports: ReportService,
+): Handlers {
   return {
     'prefs.get': async () => preferences.get(),
     'prefs.set': async (value) => preferences.set(value),
@@ -118,5 +123,7 @@ export function createHandlers(session: AppSession, preferences: PreferencesStor
     'savings.postInterest': async ({ productId, period }) =>
       postInterest(session.db, productId, period, await session.actor()),
     'members.statement': ({ memberId, from, to }) => memberStatement(session.db, memberId, to, from),
+    'reports.build': (request) => reports.build(request),
+    'reports.save': ({ id }) => reports.save(id),
   };
 }

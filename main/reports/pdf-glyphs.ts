@@ -9,7 +9,6 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { ShapedRun, ShapingFont } from './shaping';
 
 /** The few pdfkit internals used here (pdfkit ships no types; pdfmake's PDFDocument extends pdfkit). */
@@ -243,7 +242,7 @@ let subsetter: Promise<Subsetter> | undefined;
 function loadSubsetter(): Promise<Subsetter> {
   subsetter ??= (async () => {
     // harfbuzz-subset.wasm is a self-contained module (no imports), shipped next to harfbuzzjs's shaper.
-    const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+    const here = __filename;
     const wasmPath = createRequire(here).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath));
     return makeSubsetter(instance.exports as unknown as SubsetExports);

@@ -1,6 +1,7 @@
 import type { Messages } from './km';
 import { moneyEn } from './sections/money';
 import { savingsEn } from './sections/savings';
+import { reportsEn } from './sections/reports';
 import { statementsEn } from './sections/statements';
 import { vouchersEn } from './sections/vouchers';
 
@@ -22,11 +23,13 @@ export const en: Messages = {
     accounts: 'Chart of accounts',
     opening: 'Opening balances',
     months: 'Month close',
+    reports: 'Print reports',
   },
   money: moneyEn,
   savings: savingsEn,
   vouchers: vouchersEn,
   statements: statementsEn,
+  reports: reportsEn,
   demo: {
     banner: 'You are exploring a demo cooperative. These are not real records.',
     leave: 'Leave the demo',
@@ -91,6 +94,8 @@ export const en: Messages = {
     month_not_closed: 'this month is not closed',
     month_already_closed: 'this month is already closed',
     month_not_ended: 'this month has not ended yet',
+    save_failed: 'the file could not be saved at {path}',
+    period_order: 'the start date cannot be after the end date',
     already_reversed: 'this entry has already been reversed',
     reversal_of_reversal: 'a reversal cannot itself be reversed',
     date_before_entry: 'cannot be before the date of the entry it reverses ({date})',

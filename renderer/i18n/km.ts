@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../shared/errors';
 import { moneyKm } from './sections/money';
 import { savingsKm } from './sections/savings';
+import { reportsKm } from './sections/reports';
 import { statementsKm } from './sections/statements';
 import { vouchersKm } from './sections/vouchers';
 import type { Widen } from './types';
@@ -24,11 +25,13 @@ export const km = {
     accounts: 'តារាងគណនី',
     opening: 'សមតុល្យដើមគ្រា',
     months: 'បិទបញ្ជីប្រចាំខែ',
+    reports: 'បោះពុម្ពរបាយការណ៍',
   },
   money: moneyKm,
   savings: savingsKm,
   vouchers: vouchersKm,
   statements: statementsKm,
+  reports: reportsKm,
   demo: {
     banner: 'អ្នកកំពុងមើលសហគមន៍សាកល្បង។ ទិន្នន័យនេះមិនមែនជាទិន្នន័យពិតទេ។',
     leave: 'ចាកចេញពីការសាកល្បង',
@@ -91,6 +94,8 @@ export const km = {
     month_not_closed: 'ខែនេះមិនទាន់បិទបញ្ជីទេ',
     month_already_closed: 'ខែនេះបានបិទបញ្ជីរួចហើយ',
     month_not_ended: 'ខែនេះមិនទាន់ចប់នៅឡើយ',
+    save_failed: 'មិនអាចរក្សាទុកឯកសារនៅ {path} បានទេ',
+    period_order: 'ថ្ងៃចាប់ផ្តើមមិនអាចនៅក្រោយថ្ងៃបញ្ចប់បានទេ',
     already_reversed: 'ប្រតិបត្តិការនេះត្រូវបានបញ្ច្រាសរួចហើយ',
     reversal_of_reversal: 'មិនអាចបញ្ច្រាសប្រតិបត្តិការបញ្ច្រាសបានទេ',
     date_before_entry: 'មិនអាចមុនកាលបរិច្ឆេទនៃប្រតិបត្តិការដើម ({date}) បានទេ',

@@ -1,16 +1,19 @@
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { type Backend, startBackend } from '../../main/backend';
 import { systemClock } from '../../main/clock';
+import { workerRunner } from '../../main/reports/runner';
 
 const RENDERER_DIR = join(process.cwd(), 'dist', 'renderer');
+const REPORT_WORKER = join(process.cwd(), 'dist', 'main', 'report-worker.js');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
@@ -44,6 +47,8 @@ export interface AppFixture {
   open(): Promise<void>;
   /** Saves a screenshot of the whole window under the test's output folder. */
   shot(name: string): Promise<void>;
+  /** Paths the save dialog answered with, in order. */
+  saved: string[];
   /** Unexpected errors the main process logged (each test expects none). */
   loggedErrors: unknown[];
 }
@@ -61,8 +66,20 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
   app: async ({ page, rendererUrl }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sahakum-e2e-'));
     const loggedErrors: unknown[] = [];
+    const saved: string[] = [];
     const backend = await startBackend(dataDir, systemClock, {
       logError: (error) => loggedErrors.push(error),
+      // The report worker as the app runs it: the bundle `npm run build` made, in its own thread.
+      reports: (log) => workerRunner(REPORT_WORKER, log),
+      // The save dialog answers with a file in the test's folder, as if the user had chosen it.
+      saveDialog: {
+        choosePdfPath: async (name) => {
+          const path = join(dataDir, 'saved', name);
+          mkdirSync(dirname(path), { recursive: true });
+          saved.push(path);
+          return path;
+        },
+      },
     });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -82,6 +99,7 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
       backend,
       dataDir,
       loggedErrors,
+      saved,
       open: async () => {
         await page.goto(rendererUrl);
         await page.evaluate(() => document.fonts.ready);

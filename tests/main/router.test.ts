@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Backend, startBackend } from '../../main/backend';
 import type { Clock } from '../../main/clock';
+import { inProcessRunner } from '../../main/reports/runner';
 import type { AppStatus, Preferences } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { CooperativeInput, Member, MemberInput, MemberRow } from '../../shared/schemas';
@@ -46,7 +47,7 @@ afterEach(async () => {
 });
 
 async function start(): Promise<Backend> {
-  const backend = await startBackend(dir, clock, { logError });
+  const backend = await startBackend(dir, clock, { logError, reports: inProcessRunner });
   backends.push(backend);
   return backend;
 }

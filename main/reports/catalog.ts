@@ -1,0 +1,96 @@
+// Every printed report by name: the one place the Reports screen (through the worker) and the CLI turn a
+// checked request into a PDF.
+
+import type { Kysely } from 'kysely';
+import { DomainError } from '../../shared/errors';
+import type { ReportRequest } from '../../shared/reports';
+import type { Database } from '../db/schema';
+import { getMember } from '../members/register';
+import { boardStatementPdf } from './board-statement';
+import type { ReportOptions } from './common';
+import { memberRegisterPdf } from './member-register';
+import { memberStatementPdf } from './member-statement';
+import { shareRegisterPdf } from './share-register';
+import { balanceSheetPdf, cashBookPdf, incomeStatementPdf, trialBalancePdf } from './statements';
+
+/** Builds the requested report; `today` is the print date. */
+export async function buildReport(
+  db: Kysely<Database>,
+  request: ReportRequest,
+  today: string,
+): Promise<Buffer> {
+  const options: ReportOptions = {
+    lang: request.lang,
+    today,
+    nationalHeader: request.nationalHeader,
+    ...(request.digits ? { digits: request.digits } : {}),
+  };
+  switch (request.report) {
+    case 'member-register':
+      return memberRegisterPdf(db, options);
+    case 'share-register':
+      return shareRegisterPdf(db, { ...options, asOf: request.asOf });
+    case 'member-statement':
+      return memberStatementPdf(db, {
+        ...options,
+        to: request.to,
+        ...(request.memberId === undefined ? {} : { memberId: request.memberId }),
+        ...(request.from === undefined ? {} : { from: request.from }),
+      });
+    case 'trial-balance':
+      return trialBalancePdf(db, { ...options, asOf: request.asOf });
+    case 'balance-sheet':
+      return balanceSheetPdf(db, { ...options, asOf: request.asOf });
+    case 'income-statement':
+      return incomeStatementPdf(db, { ...options, from: request.from, to: request.to });
+    case 'cash-book':
+      return cashBookPdf(db, {
+        ...options,
+        from: request.from,
+        to: request.to,
+        ...(request.currency ? { currency: request.currency } : {}),
+      });
+    case 'board-statement':
+      return boardStatementPdf(db, { ...options, month: request.month });
+  }
+}
+
+/** The name offered when the report is saved: what it is and for when, e.g. "balance-sheet-2026-10-31.pdf". */
+export async function reportFileName(db: Kysely<Database>, request: ReportRequest, today: string) {
+  const parts: string[] = [request.report];
+  switch (request.report) {
+    case 'member-register':
+      parts.push(today);
+      break;
+    case 'member-statement':
+      if (request.memberId === undefined) parts.push('all');
+      else parts.push(String((await memberOf(db, request.memberId)).number).padStart(4, '0'));
+      parts.push(request.to);
+      break;
+    case 'share-register':
+    case 'trial-balance':
+    case 'balance-sheet':
+      parts.push(request.asOf);
+      break;
+    case 'income-statement':
+    case 'cash-book':
+      parts.push(request.from, request.to);
+      if (request.report === 'cash-book' && request.currency) parts.push(request.currency);
+      break;
+    case 'board-statement':
+      parts.push(request.month);
+      break;
+  }
+  if (request.lang === 'en') parts.push('en');
+  return `${parts.join('-')}.pdf`;
+}
+
+async function memberOf(db: Kysely<Database>, memberId: number) {
+  try {
+    return await getMember(db, memberId);
+  } catch (error) {
+    if (error instanceof DomainError && error.error.code === 'not_found')
+      throw new DomainError('not_found', 'memberId');
+    throw error;
+  }
+}

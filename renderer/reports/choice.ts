@@ -1,0 +1,75 @@
+import type { AppError } from '../../shared/errors';
+import type { Currency } from '../../shared/khmer';
+import { type ReportName, type ReportRequestInput, reportRequestSchema } from '../../shared/reports';
+import { issueError } from '../../shared/validation';
+
+/** Everything the screen lets the user choose; each report takes the inputs it needs. */
+export interface ReportChoice {
+  report: ReportName;
+  month: string;
+  asOf: string;
+  from: string;
+  to: string;
+  memberId: number | null;
+  allMembers: boolean;
+  currency: Currency | '';
+  lang: 'km' | 'en';
+  digits: 'khmer' | 'latin' | '';
+  nationalHeader: boolean;
+}
+
+export type ChoiceField = 'month' | 'asOf' | 'from' | 'to' | 'memberId' | 'currency';
+
+/** The inputs each report asks for, in the order they are shown. */
+export const REPORT_INPUTS: Record<ReportName, readonly ChoiceField[]> = {
+  'board-statement': ['month'],
+  'member-register': [],
+  'share-register': ['asOf'],
+  'member-statement': ['memberId', 'to'],
+  'trial-balance': ['asOf'],
+  'balance-sheet': ['asOf'],
+  'income-statement': ['from', 'to'],
+  'cash-book': ['from', 'to', 'currency'],
+};
+
+/** The order of the list: what the board reads each month first, then registers, then the books. */
+export const REPORT_ORDER: readonly ReportName[] = [
+  'board-statement',
+  'member-register',
+  'share-register',
+  'member-statement',
+  'trial-balance',
+  'balance-sheet',
+  'income-statement',
+  'cash-book',
+];
+
+/** The month before `today`'s: a board statement is printed once its month has ended. */
+export function lastEndedMonth(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+/** The request for the main process, checked by the same schema the main process checks it with. */
+export function toRequest(choice: ReportChoice): { request: ReportRequestInput } | { error: AppError } {
+  if (choice.report === 'member-statement' && !choice.allMembers && choice.memberId === null) {
+    return { error: { code: 'required', field: 'memberId' } };
+  }
+  const common = {
+    lang: choice.lang,
+    nationalHeader: choice.nationalHeader,
+    ...(choice.digits ? { digits: choice.digits } : {}),
+  };
+  const candidate: Record<string, unknown> = { report: choice.report, ...common };
+  for (const field of REPORT_INPUTS[choice.report]) {
+    if (field === 'memberId') {
+      if (!choice.allMembers) candidate.memberId = choice.memberId;
+    } else if (field === 'currency') {
+      if (choice.currency) candidate.currency = choice.currency;
+    } else candidate[field] = choice[field] === '' ? undefined : choice[field];
+  }
+  const parsed = reportRequestSchema.safeParse(candidate);
+  if (!parsed.success) return { error: issueError(parsed.error.issues) };
+  return { request: candidate as ReportRequestInput };
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { currencySchema } from './ledger';
+import { isoDate } from './schemas';
+
+// The printed reports (SPEC 2.9): what the Reports screen and the CLI ask for, checked in the main process
+// before any report is built.
+
+export const REPORT_NAMES = [
+  'member-register',
+  'share-register',
+  'member-statement',
+  'trial-balance',
+  'balance-sheet',
+  'income-statement',
+  'cash-book',
+  'board-statement',
+] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+const common = {
+  lang: z.enum(['km', 'en']),
+  /** Khmer or Latin digits; the cooperative's setting unless given. */
+  digits: z.enum(['khmer', 'latin']).optional(),
+  nationalHeader: z.boolean().default(true),
+};
+
+const id = z.number().int().positive();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation');
+const period = { from: isoDate, to: isoDate };
+const periodCheck = (r: { from: string; to: string }) => r.from <= r.to;
+const periodError = { message: 'period_order', path: ['from'] };
+
+export const reportRequestSchema = z.discriminatedUnion('report', [
+  z.strictObject({ report: z.literal('member-register'), ...common }),
+  z.strictObject({ report: z.literal('share-register'), asOf: isoDate, ...common }),
+  z
+    .strictObject({
+      report: z.literal('member-statement'),
+      /** One member, or every member (active and former, in member-number order) as one print job. */
+      memberId: id.optional(),
+      from: isoDate.optional(),
+      to: isoDate,
+      ...common,
+    })
+    .refine((r) => r.from === undefined || r.from <= r.to, periodError),
+  z.strictObject({ report: z.literal('trial-balance'), asOf: isoDate, ...common }),
+  z.strictObject({ report: z.literal('balance-sheet'), asOf: isoDate, ...common }),
+  z
+    .strictObject({ report: z.literal('income-statement'), ...period, ...common })
+    .refine(periodCheck, periodError),
+  z
+    .strictObject({
+      report: z.literal('cash-book'),
+      ...period,
+      currency: currencySchema.optional(),
+      ...common,
+    })
+    .refine(periodCheck, periodError),
+  /** The monthly board statement for 'YYYY-MM'. */
+  z.strictObject({ report: z.literal('board-statement'), month, ...common }),
+]);
+export type ReportRequest = z.output<typeof reportRequestSchema>;
+export type ReportRequestInput = z.input<typeof reportRequestSchema>;
+
+/** A report built and kept in the main process until it is saved or another is built. */
+export interface BuiltReport {
+  id: string;
+  /** A name to offer in the save dialog, e.g. "balance-sheet-2026-10-31.pdf". */
+  fileName: string;
+  /** The PDF, base64-encoded, for the in-app preview. */
+  pdf: string;
+  bytes: number;
+  /** Milliseconds spent building it (off the main event loop). */
+  millis: number;
+}
+
+export const reportSaveSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export type ReportSaveResult = { saved: true; path: string } | { saved: false };
