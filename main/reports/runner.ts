@@ -28,13 +28,14 @@ export function inProcessRunner(logError: (error: unknown) => void = () => {}): 
 }
 
 /**
- * Builds reports in one long-lived worker thread running `script`. Jobs are answered by id; if the worker
- * dies, the jobs in flight fail with 'unexpected' and the next job starts a new worker.
+ * Builds reports in one long-lived worker thread running `script` (a file, or with `eval` a bootstrap that
+ * loads one: the tests start worker.ts itself through tsx). Jobs are answered by id; if the worker dies, the
+ * jobs in flight fail with 'unexpected' and the next job starts a new worker.
  */
 export function workerRunner(
   script: string,
   logError: (error: unknown) => void,
-  options: { execArgv?: string[] } = {},
+  options: { eval?: boolean } = {},
 ): ReportRunner {
   let worker: Worker | null = null;
   let nextId = 1;
@@ -48,7 +49,7 @@ export function workerRunner(
   };
 
   const start = () => {
-    const w = new Worker(script, options.execArgv ? { execArgv: options.execArgv } : {});
+    const w = new Worker(script, { eval: options.eval ?? false });
     w.on('message', (answer: ReportAnswer) => {
       const waiting = pending.get(answer.id);
       if (!waiting) return;
