@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import type {
+  BrowserWindow,
   BrowserWindowConstructorOptions,
+  Dialog,
   IpcMain,
   IpcMainInvokeEvent,
   MenuItemConstructorOptions,
@@ -10,6 +12,7 @@ import type {
 } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from '../../main/ipc/router';
+import { pdfSaveDialog, reportWorkerPath } from '../../main/shell/dialogs';
 import { wireIpc } from '../../main/shell/ipc';
 import { menuTemplate } from '../../main/shell/menu';
 import { createMainWindow, lockDownSession, preloadPath, WEB_PREFERENCES } from '../../main/shell/window';
@@ -303,6 +306,43 @@ describe('the preload bridge', () => {
       });
     }
     expect(fakes.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('saving a report', () => {
+  it('asks the system dialog over the window, starting in Documents with the report name, PDF only', async () => {
+    const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: '/home/user/Documents/x.pdf' }));
+    const window = new fakes.FakeBrowserWindow({});
+    const dialog = pdfSaveDialog(
+      { showSaveDialog } as unknown as Pick<Dialog, 'showSaveDialog'>,
+      () => window as unknown as BrowserWindow,
+      '/home/user/Documents',
+    );
+    expect(await dialog.choosePdfPath('balance-sheet-2026-10-31.pdf')).toBe('/home/user/Documents/x.pdf');
+    expect(showSaveDialog).toHaveBeenCalledWith(window, {
+      defaultPath: join('/home/user/Documents', 'balance-sheet-2026-10-31.pdf'),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+  });
+
+  it('answers null when the user cancels', async () => {
+    const showSaveDialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
+    const dialog = pdfSaveDialog(
+      { showSaveDialog } as unknown as Pick<Dialog, 'showSaveDialog'>,
+      () => null,
+      '/d',
+    );
+    expect(await dialog.choosePdfPath('x.pdf')).toBeNull();
+  });
+
+  it('runs the report worker from the unpacked copy beside a packaged archive', () => {
+    expect(reportWorkerPath('/opt/Sahakum/resources/app.asar/dist/main')).toBe(
+      join('/opt/Sahakum/resources/app.asar.unpacked/dist/main', 'report-worker.js'),
+    );
+    expect(reportWorkerPath('/work/sahakum/dist/main')).toBe(
+      join('/work/sahakum/dist/main', 'report-worker.js'),
+    );
   });
 });
 
