@@ -5,7 +5,7 @@ import { DomainError } from '../shared/errors';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
 import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal } from './cli/books';
-import { PDF_REPORT_OPTIONS, prepareMemberRegisterPdf, withPdfReports } from './cli/pdf';
+import { withPdfReports } from './cli/pdf';
 import { REPORTS, type Report } from './cli/reports';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
@@ -42,13 +42,18 @@ Commands:
       year unless given) to --to, both days included; the cash book in both currencies unless
       --currency names one. CSV (the default) has one row per line, amounts as plain decimals (riel
       whole, dollars with cents); JSON is the statement itself (the cash book: a list, one per currency).
-      Each of these four also prints as an A4 PDF with --format pdf --out FILE [--lang km|en] [--digits khmer|latin].
   report member-statement --db FILE --member NUMBER [--to DATE] [--format csv|json]
       One member's shares and certificates, and every savings account with its movements and running
       balance, up to --to (today unless given).
-  report member-register --db FILE --format pdf --out FILE [--lang km|en] [--digits khmer|latin]
-      [--national-header yes|no]
-      Every member, by number, as a printed A4 PDF (Khmer unless --lang en; digits as the profile says).
+  report member-register --db FILE --format pdf --out FILE
+  report share-register --db FILE --to DATE --format pdf --out FILE
+  report board-statement --db FILE [--month YYYY-MM] --format pdf --out FILE
+      The member register, the share register at a date, and the monthly board statement (the last
+      month that has ended unless --month names one): printed reports only.
+  Printed reports: every report above prints as an A4 PDF with --format pdf --out FILE
+      [--lang km|en] [--digits khmer|latin] [--national-header yes|no] (Khmer unless --lang en; digits as
+      the cooperative's profile says unless --digits). For the member statement, --member all prints
+      every member in one document.
   opening import --db FILE --file opening.csv --date YYYY-MM-DD
       Post opening balances from a CSV file (columns account_code, member_number, amount; amounts in
       the account's currency and natural sign), all rows or none; they must balance in each currency.
@@ -244,11 +249,6 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
       report(statement),
     ]),
   ),
-  'report member-register': async (line) => {
-    const options = new CommandOptions(line.options, PDF_REPORT_OPTIONS);
-    const { work } = prepareMemberRegisterPdf(options, currentNow());
-    process.stdout.write(await withDatabase(existingDatabase(options), work));
-  },
   ...Object.fromEntries(
     Object.entries(BOOKS_COMMANDS).map(([name, command]) => [name, booksCommand(command)]),
   ),

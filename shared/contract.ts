@@ -28,6 +28,7 @@ import {
   transferSchema,
   voucherSchema,
 } from './ledger';
+import { type BuiltReport, type ReportSaveResult, reportRequestSchema, reportSaveSchema } from './reports';
 import {
   type CollectionDayResult,
   closeSavingsAccountSchema,
@@ -50,7 +51,6 @@ import {
   shareRedemptionSchema,
   shareTransferSchema,
 } from './savings';
-import { type BuiltReport, type ReportSaveResult, reportRequestSchema, reportSaveSchema } from './reports';
 import {
   type Cooperative,
   cooperativeInputSchema,

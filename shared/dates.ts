@@ -8,3 +8,10 @@ export function localIsoDate(moment: Date): string {
 export const localToday = (): string => localIsoDate(new Date());
 
 export const firstOfMonth = (iso: string): string => `${iso.slice(0, 7)}-01`;
+
+/** The month before the one `iso` is in, 'YYYY-MM': the last month that has ended. */
+export function lastEndedMonth(iso: string): string {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}

@@ -1,128 +1,147 @@
 import { writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { Currency } from '../../shared/khmer';
-import { currencySchema } from '../../shared/ledger';
+import { lastEndedMonth } from '../../shared/dates';
+import { DomainError } from '../../shared/errors';
+import { REPORT_NAMES, type ReportName, reportRequestSchema } from '../../shared/reports';
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
-import { asOfOption, type CommandOptions, periodOption, UsageError } from './args';
+import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
 import type { Report } from './reports';
 
-// Printed reports from the command line. The PDF code (HarfBuzz through harfbuzzjs, an ES module with a
-// top-level await) is loaded with import() inside the command: cli.ts runs as CommonJS under tsx, and the
-// other commands never pay for loading it.
+// Printed reports from the command line: `report <name> --format pdf --out FILE [--lang km|en]
+// [--digits khmer|latin] [--national-header yes|no]`, each built by the same catalog the Reports screen
+// uses (main/reports/catalog.ts). The PDF code (HarfBuzz through harfbuzzjs, an ES module with a top-level
+// await) is loaded with import() inside the command: cli.ts runs as CommonJS under tsx, and the other
+// commands never pay for loading it. A report that also has a CSV/JSON form goes on to it for any other
+// format, which refuses the PDF-only options.
 
-export const PDF_REPORT_OPTIONS = ['db', 'format', 'lang', 'digits', 'out', 'national-header'] as const;
+const PDF_OPTIONS = ['lang', 'digits', 'out', 'national-header'] as const;
 
-/** Reads the options of `report member-register`; returns the work to do on the open database. */
-export function prepareMemberRegisterPdf(
-  options: CommandOptions,
-  now: Now,
-): { out: string; work: (db: Kysely<Database>) => Promise<string> } {
-  const format = options.optional('format');
-  if (format !== 'pdf') throw new UsageError('--format pdf is required for report member-register');
-  const lang = options.choice('lang', ['km', 'en'], 'km');
-  const digitsOption = options.optional('digits');
-  const digits =
-    digitsOption === undefined ? undefined : options.choice('digits', ['khmer', 'latin'], 'khmer');
-  const nationalHeader = options.choice('national-header', ['yes', 'no'], 'yes') === 'yes';
-  const out = options.required('out');
-  return {
-    out,
-    work: async (db) => {
-      const { memberRegisterPdf } = await import('../reports/member-register');
-      const pdf = await memberRegisterPdf(db, {
-        lang,
-        today: now.today,
-        nationalHeader,
-        ...(digits ? { digits } : {}),
-      });
-      writeFileSync(out, pdf);
-      return `wrote ${out} (${pdf.length} bytes)\n`;
-    },
-  };
+type Fields = Record<string, unknown>;
+
+/** A report's own options, read before any file is opened; the fields it adds to the request. */
+interface PdfInputs {
+  options: readonly string[];
+  read(options: CommandOptions, now: Now): (db: Kysely<Database>) => Promise<Fields>;
 }
 
-// The statements (trial balance, balance sheet, income statement, cash book) print with `--format pdf`; every
-// other format goes on to the CSV/JSON report of the same name, which refuses the PDF-only options.
-
-const STATEMENT_PDF_OPTIONS = ['lang', 'digits', 'out', 'national-header'] as const;
-
-interface PdfCommon {
-  lang: 'km' | 'en';
-  digits?: 'khmer' | 'latin';
-  today: string;
-  nationalHeader: boolean;
-}
-
-type StatementPdf = (options: CommandOptions, common: PdfCommon) => (db: Kysely<Database>) => Promise<Buffer>;
-
-const STATEMENT_PDFS: Record<string, StatementPdf> = {
-  'trial-balance': (options, common) => {
+const atDate: PdfInputs = {
+  options: ['to', 'as-of'],
+  read(options) {
     const asOf = asOfOption(options);
-    return async (db) => (await import('../reports/statements')).trialBalancePdf(db, { ...common, asOf });
-  },
-  'balance-sheet': (options, common) => {
-    const asOf = asOfOption(options);
-    return async (db) => (await import('../reports/statements')).balanceSheetPdf(db, { ...common, asOf });
-  },
-  'income-statement': (options, common) => {
-    const period = periodOption(options);
-    return async (db) =>
-      (await import('../reports/statements')).incomeStatementPdf(db, { ...common, ...period });
-  },
-  'cash-book': (options, common) => {
-    const period = periodOption(options);
-    const only = options.optional('currency');
-    const currency: Currency | undefined =
-      only === undefined ? undefined : options.choice('currency', currencySchema.options, 'KHR');
-    return async (db) =>
-      (await import('../reports/statements')).cashBookPdf(db, {
-        ...common,
-        ...period,
-        ...(currency ? { currency } : {}),
-      });
+    return async () => ({ asOf });
   },
 };
 
-/** A statement report that prints a PDF with `--format pdf` and is otherwise the report it wraps. */
-function withPdf(name: string, report: Report, now: () => Now): Report {
-  const pdf = STATEMENT_PDFS[name];
-  if (!pdf) return report;
-  return {
-    options: [...report.options, ...STATEMENT_PDF_OPTIONS],
-    prepare(options) {
-      if (options.optional('format') !== 'pdf') {
-        for (const option of STATEMENT_PDF_OPTIONS) {
-          if (options.optional(option) !== undefined)
-            throw new UsageError(`--${option} is only for --format pdf`);
-        }
-        return report.prepare(options);
-      }
-      const lang = options.choice('lang', ['km', 'en'], 'km');
-      const digits =
-        options.optional('digits') === undefined
-          ? undefined
-          : options.choice('digits', ['khmer', 'latin'], 'khmer');
-      const nationalHeader = options.choice('national-header', ['yes', 'no'], 'yes') === 'yes';
-      const out = options.required('out');
-      const work = pdf(options, {
-        lang,
-        today: now().today,
-        nationalHeader,
-        ...(digits ? { digits } : {}),
-      });
-      return async (db) => {
-        const written = await work(db);
-        writeFileSync(out, written);
-        return `wrote ${out} (${written.length} bytes)\n`;
-      };
+const period: PdfInputs = {
+  options: ['from', 'to'],
+  read(options) {
+    const days = periodOption(options);
+    return async () => days;
+  },
+};
+
+/** `--member NUMBER`, or `--member all` for every member in one document. */
+async function memberField(db: Kysely<Database>, member: string): Promise<Fields> {
+  if (member === 'all') return {};
+  const number = Number(member);
+  const row = await db.selectFrom('members').select('id').where('number', '=', number).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', 'member');
+  return { memberId: row.id };
+}
+
+const PDF_INPUTS: Record<ReportName, PdfInputs> = {
+  'member-register': { options: [], read: () => async () => ({}) },
+  'share-register': atDate,
+  'member-statement': {
+    options: ['member', 'from', 'to', 'as-of'],
+    read(options, now) {
+      const member = options.required('member');
+      if (member !== 'all' && !/^[1-9][0-9]*$/.test(member))
+        throw new UsageError('--member must be a member number or all');
+      const to = dateOption(options, 'to') ?? dateOption(options, 'as-of') ?? now.today;
+      const from = dateOption(options, 'from');
+      if (from !== undefined && from > to) throw new UsageError('--from must not be after --to');
+      return async (db) => ({ ...(await memberField(db, member)), to, ...(from ? { from } : {}) });
     },
+  },
+  'trial-balance': atDate,
+  'balance-sheet': atDate,
+  'income-statement': period,
+  'cash-book': {
+    options: ['from', 'to', 'currency'],
+    read(options) {
+      const days = periodOption(options);
+      const only = options.optional('currency');
+      const currency = only === undefined ? undefined : options.choice('currency', ['KHR', 'USD'], 'KHR');
+      return async () => ({ ...days, ...(currency ? { currency } : {}) });
+    },
+  },
+  'board-statement': {
+    options: ['month'],
+    read(options, now) {
+      // The last month that has ended, unless --month names one.
+      const month = options.optional('month') ?? lastEndedMonth(now.today);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError('--month must be written YYYY-MM');
+      return async () => ({ month });
+    },
+  },
+};
+
+/** The PDF form of `name`: reads the common and the report's own options, builds through the catalog. */
+function pdfReport(
+  name: ReportName,
+  options: CommandOptions,
+  now: Now,
+): (db: Kysely<Database>) => Promise<string> {
+  const lang = options.choice('lang', ['km', 'en'], 'km');
+  const digits =
+    options.optional('digits') === undefined
+      ? undefined
+      : options.choice('digits', ['khmer', 'latin'], 'khmer');
+  const nationalHeader = options.choice('national-header', ['yes', 'no'], 'yes') === 'yes';
+  const out = options.required('out');
+  const fields = PDF_INPUTS[name].read(options, now);
+  return async (db) => {
+    const request = reportRequestSchema.parse({
+      report: name,
+      lang,
+      nationalHeader,
+      ...(digits ? { digits } : {}),
+      ...(await fields(db)),
+    });
+    const { buildReport } = await import('../reports/catalog');
+    const pdf = await buildReport(db, request, now.today);
+    writeFileSync(out, pdf);
+    return `wrote ${out} (${pdf.length} bytes)\n`;
   };
 }
 
-/** The CSV/JSON reports, the statements among them also printing as PDF. */
+/**
+ * Every report the catalog prints, as `report <name>`: with `--format pdf` the PDF; otherwise the CSV/JSON
+ * report of the same name where there is one.
+ */
 export function withPdfReports(reports: Record<string, Report>, now: () => Now): Record<string, Report> {
   return Object.fromEntries(
-    Object.entries(reports).map(([name, report]) => [name, withPdf(name, report, now)]),
+    REPORT_NAMES.map((name): [string, Report] => {
+      const data = reports[name];
+      const options = [...new Set([...(data?.options ?? []), ...PDF_INPUTS[name].options, ...PDF_OPTIONS])];
+      return [
+        name,
+        {
+          options,
+          prepare(given) {
+            const format = given.optional('format');
+            if (format === 'pdf') return pdfReport(name, given, now());
+            if (!data) throw new UsageError(`--format pdf is required for report ${name}`);
+            for (const option of PDF_OPTIONS) {
+              if (given.optional(option) !== undefined)
+                throw new UsageError(`--${option} is only for --format pdf`);
+            }
+            return data.prepare(given);
+          },
+        },
+      ];
+    }),
   );
 }

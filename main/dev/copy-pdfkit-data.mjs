@@ -5,5 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const pdfkitDir = dirname(require.resolve('pdfkit/js/pdfkit.js', { paths: [dirname(require.resolve('pdfmake'))] }));
+const pdfkitDir = dirname(
+  require.resolve('pdfkit/js/pdfkit.js', { paths: [dirname(require.resolve('pdfmake'))] }),
+);
 cpSync(join(pdfkitDir, 'data'), join('dist', 'main', 'data'), { recursive: true });

@@ -4,12 +4,7 @@
 // brackets.
 
 import type { Kysely } from 'kysely';
-import {
-  type Currency,
-  formatDateTable,
-  formatDateText,
-  withDigits,
-} from '../../shared/khmer';
+import { type Currency, formatDateTable, formatDateText, withDigits } from '../../shared/khmer';
 import {
   type CashBook,
   currencySchema,

@@ -1,7 +1,7 @@
 import type { Messages } from './km';
 import { moneyEn } from './sections/money';
-import { savingsEn } from './sections/savings';
 import { reportsEn } from './sections/reports';
+import { savingsEn } from './sections/savings';
 import { statementsEn } from './sections/statements';
 import { vouchersEn } from './sections/vouchers';
 

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../shared/errors';
 import { moneyKm } from './sections/money';
-import { savingsKm } from './sections/savings';
 import { reportsKm } from './sections/reports';
+import { savingsKm } from './sections/savings';
 import { statementsKm } from './sections/statements';
 import { vouchersKm } from './sections/vouchers';
 import type { Widen } from './types';

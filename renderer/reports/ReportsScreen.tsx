@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
-import { firstOfMonth, localToday } from '../../shared/dates';
+import { firstOfMonth, lastEndedMonth, localToday } from '../../shared/dates';
 import type { AppError } from '../../shared/errors';
 import { currencySchema } from '../../shared/ledger';
 import type { BuiltReport } from '../../shared/reports';
@@ -10,14 +10,7 @@ import { DateInput, encodeError, errorSentence, Field } from '../components/form
 import { MemberPicker } from '../components/pickers';
 import { useI18n } from '../i18n';
 import { monthLabel } from '../ledger/statements/dates';
-import {
-  type ChoiceField,
-  lastEndedMonth,
-  REPORT_INPUTS,
-  REPORT_ORDER,
-  type ReportChoice,
-  toRequest,
-} from './choice';
+import { type ChoiceField, REPORT_INPUTS, REPORT_ORDER, type ReportChoice, toRequest } from './choice';
 import { PdfPreview } from './PdfPreview';
 import { base64Bytes, openPdf } from './pdf';
 import { printPages } from './print';

@@ -44,13 +44,6 @@ export const REPORT_ORDER: readonly ReportName[] = [
   'cash-book',
 ];
 
-/** The month before `today`'s: a board statement is printed once its month has ended. */
-export function lastEndedMonth(today: string): string {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
-
 /** The request for the main process, checked by the same schema the main process checks it with. */
 export function toRequest(choice: ReportChoice): { request: ReportRequestInput } | { error: AppError } {
   if (choice.report === 'member-statement' && !choice.allMembers && choice.memberId === null) {
