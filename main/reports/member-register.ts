@@ -2,12 +2,12 @@
 
 import type { Kysely } from 'kysely';
 import { type Digits, formatDateTable, withDigits } from '../../shared/khmer';
-import type { MemberRow } from '../../shared/schemas';
+import type { Cooperative, MemberRow } from '../../shared/schemas';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { listMembers } from '../members/search';
 import { framedReport, type Lang } from './frame';
-import { type Column, renderReport } from './layout';
+import { type Column, type ReportDocument, renderReport } from './layout';
 
 export interface MemberRegisterOptions {
   lang: Lang;
@@ -64,10 +64,19 @@ export async function memberRegisterPdf(
   options: MemberRegisterOptions,
 ): Promise<Buffer> {
   const cooperative = await getCooperative(db);
-  const digits = options.digits ?? cooperative.reportDigits;
   const members = await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' });
+  return renderReport(memberRegisterDocument(cooperative, members, options));
+}
+
+/** The register of the given members, laid out but not yet drawn. */
+export function memberRegisterDocument(
+  cooperative: Cooperative,
+  members: readonly MemberRow[],
+  options: MemberRegisterOptions,
+): ReportDocument {
+  const digits = options.digits ?? cooperative.reportDigits;
   const t = TEXT[options.lang];
-  const document = framedReport(
+  return framedReport(
     cooperative,
     [
       {
@@ -87,5 +96,4 @@ export async function memberRegisterPdf(
       ...(options.nationalHeader === undefined ? {} : { nationalHeader: options.nationalHeader }),
     },
   );
-  return renderReport(document);
 }

@@ -24,6 +24,11 @@ export interface ShapingFont {
   readonly upem: number;
   /** Nominal advance (hmtx) of a glyph, in font units: used for the PDF's /W widths. */
   glyphAdvance(gid: number): number;
+  /**
+   * The font's U+FFFD (�), drawn instead of a character no font has (Thai, emoji): the reader sees that
+   * something was there, and the text layer still carries the original. Null if the font has none.
+   */
+  readonly replacement: { gid: number; advance: number } | null;
   readonly hb: { readonly font: HarfBuzz.Font; readonly module: HarfBuzzModule };
 }
 
@@ -34,13 +39,16 @@ export async function loadFont(name: string, bytes: Uint8Array): Promise<Shaping
   const font = new hb.Font(face);
   // Scale = upem: HarfBuzz then reports integer font units, exactly what `hb-shape --font-size=upem` prints.
   font.setScale(face.upem, face.upem);
-  return {
+  const base = {
     name,
     bytes,
     upem: face.upem,
-    glyphAdvance: (gid) => font.glyphHAdvance(gid),
+    glyphAdvance: (gid: number) => font.glyphHAdvance(gid),
     hb: { font, module: hb },
   };
+  const [fffd] = shapeRun({ ...base, replacement: null }, '\ufffd', face.upem).glyphs;
+  const replacement = fffd && fffd.gid !== 0 ? { gid: fffd.gid, advance: fffd.xAdvance } : null;
+  return { ...base, replacement };
 }
 
 /** One positioned glyph. Lengths are in PDF user units (points) at the run's font size; y is up. */
@@ -82,6 +90,19 @@ export function shapeRun(font: ShapingFont, text: string, size: number): ShapedR
   infos.forEach((info, i) => {
     const p = positions[i];
     if (!p) throw new Error('HarfBuzz returned fewer positions than glyphs');
+    if (info.codepoint === 0 && font.replacement) {
+      const advance = font.replacement.advance * scale;
+      glyphs.push({
+        gid: font.replacement.gid,
+        cluster: info.cluster,
+        xAdvance: advance,
+        yAdvance: 0,
+        xOffset: 0,
+        yOffset: 0,
+      });
+      width += advance;
+      return;
+    }
     glyphs.push({
       gid: info.codepoint,
       cluster: info.cluster,

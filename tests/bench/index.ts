@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { localIsoDate, systemClock } from '../../main/clock';
+import { getCooperative } from '../../main/cooperative/profile';
 import { openDatabase } from '../../main/db/open';
 import type { Database } from '../../main/db/schema';
 import { createDemoCooperative } from '../../main/demo/cooperative';
@@ -14,10 +15,15 @@ import { type EntryDraft, postEntries } from '../../main/ledger/posting';
 import { balanceSheet, generalLedger, memberBalance, trialBalance } from '../../main/ledger/statements';
 import { listMembers } from '../../main/members/search';
 import { memberStatement } from '../../main/members/statement';
+import { buildReport } from '../../main/reports/catalog';
+import { renderReport } from '../../main/reports/layout';
+import { memberRegisterDocument } from '../../main/reports/member-register';
 import { postCollectionDay } from '../../main/savings/accounts';
 import { postInterest, previewInterest } from '../../main/savings/interest';
 import { addMonths } from '../../main/savings/interest-math';
 import { listProducts } from '../../main/savings/products';
+import { lastEndedMonth } from '../../shared/dates';
+import { reportRequestSchema } from '../../shared/reports';
 import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
 
@@ -278,7 +284,6 @@ async function memberStatementFigure(db: Kysely<Database>, today: string): Promi
 }
 
 /** The last month that has ended: the interest screen's most recent run. */
-const lastEndedMonth = (today: string) => addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 
 async function previewInterestFigure(db: Kysely<Database>, today: string): Promise<Figure> {
   const product = await rielProduct(db);
@@ -354,6 +359,54 @@ async function collectionDayFigure(db: Kysely<Database>, now: { today: string; t
   );
 }
 
+/** Pages in a PDF written by the report engine (pdfkit writes no object streams: every page is visible). */
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+/**
+ * Printed reports, built in process exactly as the report worker builds them (main/reports/catalog.ts),
+ * after one warm-up build that loads the fonts and HarfBuzz (the worker keeps them loaded between jobs).
+ */
+async function reportFigures(db: Kysely<Database>, today: string): Promise<Figure[]> {
+  const options = { lang: 'km' as const, today };
+  const build = (request: Record<string, unknown>) =>
+    buildReport(db, reportRequestSchema.parse({ lang: 'km', ...request }), today);
+  await build({ report: 'trial-balance', asOf: today });
+  const figures: Figure[] = [];
+
+  // A 54-page A4 table: the member register's rows, as many as fill 54 pages.
+  const members = await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' });
+  const cooperative = await getCooperative(db);
+  const register = await renderReport(memberRegisterDocument(cooperative, members, options));
+  const perPage = members.length / pageCount(register);
+  const rows = Math.floor(perPage * 53.5);
+  let table: Buffer = Buffer.alloc(0);
+  const tableMs = await medianMs(3, async () => {
+    table = await renderReport(memberRegisterDocument(cooperative, members.slice(0, rows), options));
+  });
+  figures.push(
+    timed(`${pageCount(table)}-page A4 table (member register, ${rows} rows, median of 3)`, tableMs, 1500),
+  );
+
+  const month = lastEndedMonth(today);
+  let board: Buffer = Buffer.alloc(0);
+  const boardMs = await medianMs(3, async () => {
+    board = await build({ report: 'board-statement', month });
+  });
+  figures.push(
+    timed(`monthly board statement ${month} (${pageCount(board)} pages, median of 3)`, boardMs, 1000),
+  );
+
+  const started = performance.now();
+  const statements = await build({ report: 'member-statement', to: today });
+  const seconds = (performance.now() - started) / 1000;
+  figures.push({
+    what: `member statements of all ${members.length} members in one PDF`,
+    value: `${seconds.toFixed(1)} s`,
+    detail: `${pageCount(statements).toLocaleString('en')} pages, ${(statements.length / 1_048_576).toFixed(1)} MiB`,
+  });
+  return figures;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sahakum-bench-'));
   try {
@@ -396,6 +449,7 @@ async function main(): Promise<void> {
       figures.push(await previewInterestFigure(opened.db, now.today));
       figures.push(await collectionDayFigure(opened.db, now));
       figures.push(await postingFigure(opened.db, now));
+      figures.push(...(await reportFigures(opened.db, now.today)));
     } finally {
       await opened.close();
     }

@@ -190,6 +190,13 @@ describe('member register PDF', () => {
   }, 60_000);
 });
 
+const FONT_DIR = join(process.cwd(), 'resources', 'fonts');
+const hbShape = (font: string, text: string, ...options: string[]) =>
+  execFileSync('hb-shape', [...options, join(FONT_DIR, `${font}.ttf`), text], { encoding: 'utf8' });
+/** The glyph id HarfBuzz gives the first character of `text` in `font`. */
+const hbGid = (font: string, text: string) =>
+  Number(/^\[(\d+)=/.exec(hbShape(font, text, '--no-glyph-names'))?.[1]);
+
 describe('member register PDF with any Unicode in a name', () => {
   it('is produced, and keeps what it can print', async () => {
     const odd = [
@@ -214,7 +221,16 @@ describe('member register PDF with any Unicode in a name', () => {
       }
       // Control characters are replaced visibly, not dropped silently.
       expect(text).toContain('សុខ\ufffd\ufffd\ufffd\ufffdស្រី');
-      for (const span of readTextSpans(file)) {
+      // What no font has (Thai, emoji) is drawn as the Latin font's replacement sign (U+FFFD, glyph
+      // uniFFFD), never as an empty .notdef box; the text layer above keeps the original characters.
+      const spans = readTextSpans(file);
+      expect(hbShape('NotoSans-Regular', '\ufffd')).toContain('uniFFFD');
+      const fffd = hbGid('NotoSans-Regular', '\ufffd');
+      expect(spans.flatMap((s) => s.glyphs).filter((g) => g.gid === 0)).toEqual([]);
+      expect(
+        spans.some((s) => s.baseFont?.includes('NotoSans-Regular') && s.glyphs.some((g) => g.gid === fffd)),
+      ).toBe(true);
+      for (const span of spans) {
         for (const g of span.glyphs) {
           expect(g.x).toBeGreaterThanOrEqual(MARGIN - 0.01);
           expect(g.x).toBeLessThanOrEqual(A4.width - MARGIN);
