@@ -10,7 +10,6 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
 import { GlyphWriter } from './pdf-glyphs';
 import { type FontPair, loadFont, type ShapedRun, shapeText } from './shaping';
@@ -67,7 +66,48 @@ export interface Table {
   after?: number;
 }
 
-export type Block = Paragraph | Table;
+/** Starts a new page, unless the current page is still empty. */
+export interface PageBreak {
+  kind: 'pageBreak';
+  /** Every block may carry space after it (the frame sets it on its last heading); a page break ignores it. */
+  after?: number;
+}
+
+export interface ChartSeries {
+  /** Shown in the legend. */
+  label: string;
+  /** A pdfkit colour, e.g. '#2e6f9e'. */
+  color: string;
+  /** One value per x label. */
+  values: readonly number[];
+}
+
+/**
+ * A small vector chart (bars side by side per x label, or lines), with a y axis of 3 to 5 nice steps from
+ * zero, x labels under the plot and a legend under them. Drawn with pdfkit's rectangles and paths; its
+ * words go through the same shaping as all other text.
+ */
+export interface Chart {
+  kind: 'chart';
+  /** The whole block (title, unit, plot, x labels and legend), in points. */
+  height: number;
+  /** One per point on the x axis; a '\n' sets the rest on a second line (a year under a month). */
+  labels: readonly string[];
+  series: readonly ChartSeries[];
+  /** Writes a y axis value. */
+  format: (n: number) => string;
+  /** A heading drawn with the chart, so that the two never part across a page. */
+  title?: string;
+  /** Above the y axis labels: what they count in ("million riel"). */
+  unit?: string;
+  /** 'bar' unless given. */
+  style?: 'bar' | 'line';
+  /** Font size of the axis labels and legend; 8 unless given. */
+  size?: number;
+  after?: number;
+}
+
+export type Block = Paragraph | Table | PageBreak | Chart;
 
 export interface ReportDocument {
   blocks: Block[];
@@ -83,7 +123,7 @@ export interface ReportFonts {
 let fonts: Promise<ReportFonts> | undefined;
 
 function fontDir(): string {
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const here = __filename;
   return join(dirname(here), '..', '..', 'resources', 'fonts');
 }
 
@@ -178,7 +218,10 @@ const COMBINING_START = /^[\u17b4-\u17d3\u17dd]/;
 type Op =
   | { op: 'text'; text: string; size: number; bold: boolean; x: number; y: number }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number }
-  | { op: 'fill'; x: number; y: number; w: number; h: number };
+  | { op: 'fill'; x: number; y: number; w: number; h: number }
+  // Charts: a filled rectangle and a stroked polyline in a colour of their own.
+  | { op: 'rect'; x: number; y: number; w: number; h: number; color: string }
+  | { op: 'path'; points: ReadonlyArray<readonly [number, number]>; color: string; width: number };
 
 const lineHeight = (size: number) => size * LINE_FACTOR;
 
@@ -302,6 +345,123 @@ class PageBuilder {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Charts.
+
+const CHART_GRID = '#c8c8c8';
+const CHART_AXIS = '#555555';
+
+/**
+ * The y axis: the smallest step of 1, 2, 2.5 or 5 times a power of ten that covers the values (and zero) in
+ * at most five steps; a larger step would always take at least three.
+ */
+export function chartAxis(values: readonly number[]): { low: number; high: number; step: number } {
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const span = max - min || 1;
+  const magnitude = 10 ** Math.floor(Math.log10(span / 5));
+  for (const scale of [1, 10, 100]) {
+    for (const factor of [1, 2, 2.5, 5]) {
+      const step = factor * scale * magnitude;
+      const low = Math.floor(min / step) * step;
+      const high = Math.ceil(max / step) * step;
+      if ((high - low) / step <= 5 + 1e-9) return { low, high: high === low ? step : high, step };
+    }
+  }
+  return { low: min, high: max, step: span };
+}
+
+/** Lays a chart out on the current page (a new one unless it fits), as rectangles, paths and text. */
+function layoutChart(b: PageBuilder, c: Chart): void {
+  const size = c.size ?? 8;
+  const lh = lineHeight(size);
+  b.ensure(c.height);
+  const top = b.y;
+  const ops = b.page;
+  const text = (t: string, left: number, width: number, align: Align, lineTop: number) =>
+    b.textLine(t, size, false, left, width, align, lineTop);
+  const stroke = (x1: number, y1: number, x2: number, y2: number, color: string, width: number) => {
+    ops.push({ op: 'path', points: [[x1, y1] as const, [x2, y2] as const], color, width });
+  };
+  const box = (x: number, y: number, w: number, h: number, color: string) => {
+    ops.push({ op: 'rect', x, y, w, h, color });
+  };
+
+  let y = top;
+  if (c.title) {
+    b.textLine(c.title, 11, true, MARGIN, BODY_WIDTH, 'left', y);
+    y += lineHeight(11) + 3;
+  }
+  if (c.unit) {
+    text(c.unit, MARGIN, BODY_WIDTH, 'left', y);
+    y += lh;
+  }
+  const { low, high, step } = chartAxis(c.series.flatMap((s) => s.values));
+  const ticks: number[] = [];
+  for (let i = 0; low + i * step <= high + step / 1000; i++) ticks.push(low + i * step);
+  const tickLabels = ticks.map((v) => c.format(v));
+  const labelWidth = Math.max(0, ...tickLabels.map((t) => b.type.width(t, size, false)));
+  const plotLeft = MARGIN + labelWidth + 6;
+  const plotRight = MARGIN + BODY_WIDTH - 2;
+  const plotWidth = plotRight - plotLeft;
+  const xLines = c.labels.map((label) => label.split('\n'));
+  const xRows = Math.max(1, ...xLines.map((l) => l.length));
+  const legendHeight = c.series.length > 0 ? lh + 6 : 0;
+  // Room above the top gridline for half its label.
+  const plotTop = y + size;
+  const plotBottom = top + c.height - xRows * lh - legendHeight - 4;
+  const yOf = (v: number) => plotBottom - ((v - low) / (high - low)) * (plotBottom - plotTop);
+
+  // Gridlines with their values; the bars or lines over them; the axes over the bars' feet.
+  ticks.forEach((v, i) => {
+    if (v !== 0) stroke(plotLeft, yOf(v), plotRight, yOf(v), CHART_GRID, 0.5);
+    text(tickLabels[i] ?? '', MARGIN, labelWidth, 'right', yOf(v) - size * (BASELINE_FACTOR - 0.35));
+  });
+  const slots = Math.max(1, c.labels.length);
+  const slot = plotWidth / slots;
+  const zero = yOf(0);
+  if ((c.style ?? 'bar') === 'bar') {
+    const group = slot * 0.72;
+    const bar = group / Math.max(1, c.series.length);
+    c.series.forEach((s, k) => {
+      s.values.slice(0, slots).forEach((v, i) => {
+        const x = plotLeft + i * slot + (slot - group) / 2 + k * bar;
+        const h = Math.abs(zero - yOf(v));
+        if (v !== 0) box(x + 0.5, Math.min(yOf(v), zero), Math.max(0.5, bar - 1), h, s.color);
+      });
+    });
+  } else {
+    for (const s of c.series) {
+      const points = s.values.slice(0, slots).map((v, i) => [plotLeft + (i + 0.5) * slot, yOf(v)] as const);
+      ops.push({ op: 'path', points, color: s.color, width: 1.5 });
+      for (const [x, py] of points) box(x - 1.75, py - 1.75, 3.5, 3.5, s.color);
+    }
+  }
+  stroke(plotLeft, zero, plotRight, zero, CHART_AXIS, 0.75);
+  stroke(plotLeft, plotTop, plotLeft, plotBottom, CHART_AXIS, 0.75);
+  xLines.forEach((lines, i) => {
+    const left = plotLeft + i * slot;
+    stroke(left + slot / 2, plotBottom, left + slot / 2, plotBottom + 2.5, CHART_AXIS, 0.5);
+    lines.forEach((line, k) => {
+      text(line, left, slot, 'center', plotBottom + 3 + k * lh);
+    });
+  });
+
+  // The legend: a swatch and its label per series, centred under the plot.
+  const gap = 18;
+  const widths = c.series.map((s) => size + 4 + b.type.width(s.label, size, false));
+  const legendWidth = widths.reduce((sum, w) => sum + w, 0) + gap * Math.max(0, widths.length - 1);
+  let x = plotLeft + (plotWidth - legendWidth) / 2;
+  const legendTop = top + c.height - legendHeight + 4;
+  c.series.forEach((s, k) => {
+    const width = widths[k] ?? 0;
+    box(x, legendTop + size * BASELINE_FACTOR - size * 0.85, size, size, s.color);
+    text(s.label, x + size + 4, width - size - 4, 'left', legendTop);
+    x += width + gap;
+  });
+  b.y = top + c.height + (c.after ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Pass 2: drawing.
 
 const FOOTER_SIZE = 8;
@@ -312,6 +472,9 @@ export async function renderReport(doc: ReportDocument): Promise<Buffer> {
   const builder = new PageBuilder(type);
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') builder.paragraph(block);
+    else if (block.kind === 'pageBreak') {
+      if (builder.y > BODY_TOP) builder.newPage();
+    } else if (block.kind === 'chart') layoutChart(builder, block);
     else builder.table(block);
   }
   const pages = builder.pages;
@@ -344,6 +507,14 @@ export async function renderReport(doc: ReportDocument): Promise<Buffer> {
           .lineTo(o.x2, o.y2)
           .stroke()
           .restore();
+      else if (o.op === 'rect') pdf.save().rect(o.x, o.y, o.w, o.h).fillColor(o.color).fill().restore();
+      else if (o.op === 'path' && o.points.length > 1) {
+        const [first, ...rest] = o.points;
+        pdf.save().lineWidth(o.width).strokeColor(o.color);
+        pdf.moveTo(first?.[0] ?? 0, first?.[1] ?? 0);
+        for (const [x, y] of rest) pdf.lineTo(x, y);
+        pdf.stroke().restore();
+      }
     }
     // Text after the backgrounds, so that a filled header cell never hides its text.
     for (const o of ops) if (o.op === 'text') writer.drawLine(type.shape(o.text, o.size, o.bold), o.x, o.y);
