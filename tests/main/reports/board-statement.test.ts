@@ -616,7 +616,7 @@ describe('board statement PDF', () => {
       `សាច់ប្រាក់ក្នុងដៃ${km(known.cashKhr, 'KHR')}${km(106_850, 'USD')}`,
       `កម្រៃសេវា${km(25_000, 'KHR')}${km(25_000, 'KHR')}`,
       `ចំណូលផ្សេងៗ${km(0, 'KHR')}${km(50_000, 'KHR')}`,
-      `អតិរេក(ឱនភាព)${km(-150, 'USD')}${km(-150, 'USD')}`,
+      `ប្រាក់ចំណេញ(ខាត)${km(-150, 'USD')}${km(-150, 'USD')}`,
       `សរុបទ្រព្យសកម្ម${km(statement.balance[0]?.assets ?? 0, 'KHR')}`,
       // The chart: its heading, unit, legend and months.
       '៦.និន្នាការ១២ខែ',

@@ -166,12 +166,12 @@ describe('balance sheet PDF', () => {
     // conversion; surplus 40,000 − 75,500.
     expect(text).toContain(
       squeeze(
-        `ទ្រព្យសកម្ម ${km(1_669_500, 'KHR')} = បំណុល ${km(200_000, 'KHR')} + មូលធន ${km(1_505_000, 'KHR')} + អតិរេក ${km(-35_500, 'KHR')}`,
+        `ទ្រព្យសកម្ម ${km(1_669_500, 'KHR')} = បំណុល ${km(200_000, 'KHR')} + មូលធន ${km(1_505_000, 'KHR')} + ប្រាក់ចំណេញ ${km(-35_500, 'KHR')}`,
       ),
     );
     expect(text).toContain(
       squeeze(
-        `ទ្រព្យសកម្ម ${km(20_050, 'USD')} = បំណុល ${km(0, 'USD')} + មូលធន ${km(20_050, 'USD')} + អតិរេក ${km(0, 'USD')}`,
+        `ទ្រព្យសកម្ម ${km(20_050, 'USD')} = បំណុល ${km(0, 'USD')} + មូលធន ${km(20_050, 'USD')} + ប្រាក់ចំណេញ ${km(0, 'USD')}`,
       ),
     );
     expect(text).not.toContain('លម្អៀង');
@@ -211,7 +211,7 @@ describe('income statement PDF', () => {
     const text = squeeze(pdftotext(pdf, '-raw'));
     expect(text).toContain(squeeze(`សរុបចំណូល ${km(40_000, 'KHR')}`));
     expect(text).toContain(squeeze(`សរុបចំណាយ ${km(75_500, 'KHR')}`));
-    expect(text).toContain(squeeze(`អតិរេក (ឱនភាព) ${km(-35_500, 'KHR')}`));
+    expect(text).toContain(squeeze(`ប្រាក់ចំណេញ (ខាត) ${km(-35_500, 'KHR')}`));
     expect(text).toContain('ពីថ្ងៃទី១ខែមករាឆ្នាំ២០២៥ដល់ថ្ងៃទី៣១ខែធ្នូឆ្នាំ២០២៥');
     expectWithinMargins(pdf);
   });
