@@ -5,7 +5,9 @@ import { isoDate } from './schemas';
 // The printed reports (SPEC 2.9): what the Reports screen and the CLI ask for, checked in the main process
 // before any report is built.
 
+/** In the order the Reports screen lists them: what the board reads each month, the registers, the books. */
 export const REPORT_NAMES = [
+  'board-statement',
   'member-register',
   'share-register',
   'member-statement',
@@ -13,7 +15,6 @@ export const REPORT_NAMES = [
   'balance-sheet',
   'income-statement',
   'cash-book',
-  'board-statement',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 

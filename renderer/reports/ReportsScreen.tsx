@@ -4,13 +4,13 @@ import { createPortal, flushSync } from 'react-dom';
 import { firstOfMonth, lastEndedMonth, localToday } from '../../shared/dates';
 import type { AppError } from '../../shared/errors';
 import { currencySchema } from '../../shared/ledger';
-import type { BuiltReport } from '../../shared/reports';
+import { type BuiltReport, REPORT_NAMES } from '../../shared/reports';
 import { call } from '../api';
 import { DateInput, encodeError, errorSentence, Field } from '../components/form';
 import { MemberPicker } from '../components/pickers';
 import { useI18n } from '../i18n';
 import { monthLabel } from '../ledger/statements/dates';
-import { type ChoiceField, REPORT_INPUTS, REPORT_ORDER, type ReportChoice, toRequest } from './choice';
+import { type ChoiceField, REPORT_INPUTS, type ReportChoice, toRequest } from './choice';
 import { PdfPreview } from './PdfPreview';
 import { base64Bytes, openPdf } from './pdf';
 import { printPages } from './print';
@@ -231,11 +231,11 @@ export function ReportsScreen() {
                 value={choice.report}
                 onChange={(e) =>
                   change({
-                    report: REPORT_ORDER.find((name) => name === e.target.value) ?? 'board-statement',
+                    report: REPORT_NAMES.find((name) => name === e.target.value) ?? 'board-statement',
                   })
                 }
               >
-                {REPORT_ORDER.map((name) => (
+                {REPORT_NAMES.map((name) => (
                   <option key={name} value={name}>
                     {r.names[name]}
                   </option>

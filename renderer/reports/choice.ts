@@ -32,18 +32,6 @@ export const REPORT_INPUTS: Record<ReportName, readonly ChoiceField[]> = {
   'cash-book': ['from', 'to', 'currency'],
 };
 
-/** The order of the list: what the board reads each month first, then registers, then the books. */
-export const REPORT_ORDER: readonly ReportName[] = [
-  'board-statement',
-  'member-register',
-  'share-register',
-  'member-statement',
-  'trial-balance',
-  'balance-sheet',
-  'income-statement',
-  'cash-book',
-];
-
 /** The request for the main process, checked by the same schema the main process checks it with. */
 export function toRequest(choice: ReportChoice): { request: ReportRequestInput } | { error: AppError } {
   if (choice.report === 'member-statement' && !choice.allMembers && choice.memberId === null) {

@@ -1,5 +1,7 @@
 import { createCooperative } from '../../main/cooperative/profile';
 import { postOpeningBalances } from '../../main/ledger/opening';
+import { createMember } from '../../main/members/register';
+import { createProduct } from '../../main/savings/products';
 import { blankCooperative, type CooperativeInput } from '../../shared/schemas';
 import type { AppFixture } from './fixtures';
 
@@ -47,4 +49,51 @@ export async function openSrovSambo(
   if (lines.length > 0) {
     await postOpeningBalances(db, { date: '2015-01-10', lines }, { ...FOUNDING, user: 'test' });
   }
+}
+
+/**
+ * A cooperative whose by-law caps a member at 20 shares of 20,000 riel, with 3,000,000 riel in cash from
+ * its paper books, two members, and an ordinary riel savings product with a 10,000 riel minimum.
+ */
+export async function srovSamboWithSavers(app: AppFixture) {
+  const db = app.backend.session.db;
+  const now = app.backend.session.now();
+  await openSrovSambo(db, { sharePar: 20_000, shareCapPerMember: 20 }, { KHR: 3_000_000 });
+  const member = (nameKm: string, nameLatin: string, sex: 'F' | 'M', joinDate: string) =>
+    createMember(
+      db,
+      {
+        nameKm,
+        nameLatin,
+        sex,
+        joinDate,
+        birthDate: '',
+        nationalId: '',
+        phone: '',
+        village: 'ព្រៃខ្លា',
+        commune: 'ព្រះស្តេច',
+        nextOfKin: '',
+        notes: '',
+      },
+      now,
+    );
+  await member('សុខ ស្រីមុំ', 'Sok Sreymom', 'F', '2020-06-05');
+  await member('ចាន់ ដារ៉ា', 'Chan Dara', 'M', '2021-03-01');
+  await createProduct(
+    db,
+    {
+      nameKm: 'ប្រាក់សន្សំធម្មតា',
+      nameEn: 'Ordinary savings',
+      currency: 'KHR',
+      kind: 'ordinary',
+      termMonths: null,
+      annualRateBp: 500,
+      posting: 'monthly',
+      minOpeningDeposit: 10_000,
+      earlyWithdrawal: false,
+      earlyPenaltyBp: 0,
+    },
+    now,
+  );
+  return db;
 }

@@ -1,9 +1,7 @@
-import { createMember } from '../../main/members/register';
 import { openSavingsAccount } from '../../main/savings/accounts';
-import { createProduct } from '../../main/savings/products';
 import { purchaseShares } from '../../main/shares/shares';
 import { formatDateTable } from '../../shared/khmer';
-import { accountId, type Db, openSrovSambo } from './books';
+import { accountId, type Db, srovSamboWithSavers } from './books';
 import { type AppFixture, expect, type Page, test } from './fixtures';
 
 const countOf = async (db: Db, table: 'journal_entries' | 'share_movements' | 'savings_accounts') =>
@@ -16,60 +14,13 @@ const countOf = async (db: Db, table: 'journal_entries' | 'share_movements' | 's
     ).n,
   );
 
-/**
- * A cooperative whose by-law caps a member at 20 shares of 20,000 riel, with 3,000,000 riel in cash from
- * its paper books, two members, and an ordinary riel savings product with a 10,000 riel minimum.
- */
-async function cooperativeWithMembers(app: AppFixture) {
-  const db = app.backend.session.db;
-  const now = app.backend.session.now();
-  await openSrovSambo(db, { sharePar: 20_000, shareCapPerMember: 20 }, { KHR: 3_000_000 });
-  const member = (nameKm: string, nameLatin: string, sex: 'F' | 'M', joinDate: string) =>
-    createMember(
-      db,
-      {
-        nameKm,
-        nameLatin,
-        sex,
-        joinDate,
-        birthDate: '',
-        nationalId: '',
-        phone: '',
-        village: 'ព្រៃខ្លា',
-        commune: 'ព្រះស្តេច',
-        nextOfKin: '',
-        notes: '',
-      },
-      now,
-    );
-  await member('សុខ ស្រីមុំ', 'Sok Sreymom', 'F', '2020-06-05');
-  await member('ចាន់ ដារ៉ា', 'Chan Dara', 'M', '2021-03-01');
-  await createProduct(
-    db,
-    {
-      nameKm: 'ប្រាក់សន្សំធម្មតា',
-      nameEn: 'Ordinary savings',
-      currency: 'KHR',
-      kind: 'ordinary',
-      termMonths: null,
-      annualRateBp: 500,
-      posting: 'monthly',
-      minOpeningDeposit: 10_000,
-      earlyWithdrawal: false,
-      earlyPenaltyBp: 0,
-    },
-    now,
-  );
-  return db;
-}
-
 const moneyPanel = (page: Page) => page.getByRole('region', { name: 'ភាគហ៊ុន និងប្រាក់សន្សំរបស់សមាជិក' });
 
 test('shares and savings for a member in Khmer, refused beside the field, then on the statement', async ({
   app,
   page,
 }) => {
-  const db = await cooperativeWithMembers(app);
+  const db = await srovSamboWithSavers(app);
   await app.open();
   await page.getByRole('row', { name: /សុខ ស្រីមុំ/ }).click();
   const panel = moneyPanel(page);
@@ -217,7 +168,7 @@ test('shares transferred by a board decision; a member who left is paid back wit
   app,
   page,
 }) => {
-  const db = await cooperativeWithMembers(app);
+  const db = await srovSamboWithSavers(app);
   const actor = { ...app.backend.session.now(), user: 'test' };
   const today = actor.today;
   const cash = await accountId(db, '1101');

@@ -1,54 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createMember } from '../../main/members/register';
 import { openSavingsAccount } from '../../main/savings/accounts';
-import { createProduct } from '../../main/savings/products';
 import { purchaseShares } from '../../main/shares/shares';
-import { accountId, openSrovSambo } from './books';
+import { accountId, srovSamboWithSavers } from './books';
 import { type AppFixture, expect, type Page, test } from './fixtures';
 
-/** Srov Sambo with 3,000,000 riel of cash, two members holding shares and riel savings. */
+/** Srov Sambo's two savers (books.ts), each with five shares and riel savings. */
 async function cooperativeWithMoney(app: AppFixture) {
-  const db = app.backend.session.db;
+  const db = await srovSamboWithSavers(app);
   const now = app.backend.session.now();
   const actor = { ...now, user: 'test' };
-  await openSrovSambo(db, { sharePar: 20_000, bookkeeper: 'សៅ ចន្ទា' }, { KHR: 3_000_000 });
-  const member = (nameKm: string, nameLatin: string, sex: 'F' | 'M', joinDate: string) =>
-    createMember(
-      db,
-      {
-        nameKm,
-        nameLatin,
-        sex,
-        joinDate,
-        birthDate: '',
-        nationalId: '',
-        phone: '',
-        village: 'ព្រៃខ្លា',
-        commune: 'ព្រះស្តេច',
-        nextOfKin: '',
-        notes: '',
-      },
-      now,
-    );
-  await member('សុខ ស្រីមុំ', 'Sok Sreymom', 'F', '2020-06-05');
-  await member('ចាន់ ដារ៉ា', 'Chan Dara', 'M', '2021-03-01');
-  await createProduct(
-    db,
-    {
-      nameKm: 'ប្រាក់សន្សំធម្មតា',
-      nameEn: 'Ordinary savings',
-      currency: 'KHR',
-      kind: 'ordinary',
-      termMonths: null,
-      annualRateBp: 500,
-      posting: 'monthly',
-      minOpeningDeposit: 10_000,
-      earlyWithdrawal: false,
-      earlyPenaltyBp: 0,
-    },
-    now,
-  );
   const cash = await accountId(db, '1101');
   for (const memberId of [1, 2]) {
     await purchaseShares(db, { memberId, date: now.today, shares: 5, cashAccountId: cash }, actor);
