@@ -265,11 +265,17 @@ class PageBuilder {
     this.page.push({ op: 'text', text, size, bold, x, y: top + size * BASELINE_FACTOR });
   }
 
-  paragraph(p: Paragraph): void {
+  /**
+   * A paragraph; `keep` is the room the block after it needs to start (a table's header and first row), so
+   * that a heading never ends a page alone, away from the table or chart it introduces.
+   */
+  paragraph(p: Paragraph, keep = 0): void {
     const size = p.size ?? 10;
     const bold = p.bold ?? false;
     const lh = lineHeight(size);
-    for (const line of this.type.lines(p.text, BODY_WIDTH, size, bold)) {
+    const lines = this.type.lines(p.text, BODY_WIDTH, size, bold);
+    if (keep > 0) this.ensure(lines.length * lh + (p.after ?? 0) + keep);
+    for (const line of lines) {
       this.ensure(lh);
       this.textLine(line, size, bold, MARGIN, BODY_WIDTH, p.align ?? 'left', this.y);
       this.y += lh;
@@ -466,17 +472,26 @@ function layoutChart(b: PageBuilder, c: Chart): void {
 
 const FOOTER_SIZE = 8;
 
+/** The least room a block needs to start on a page: a table's header and first row, a whole chart. */
+function startHeight(block: Block | undefined): number {
+  if (!block) return 0;
+  if (block.kind === 'chart') return block.height;
+  if (block.kind !== 'table' || block.borderless) return 0;
+  const row = lineHeight(block.size ?? 9) + 2 * CELL_PAD_Y;
+  return (block.header ? 2 : 1) * row;
+}
+
 /** Lays out and draws the document; returns the PDF. */
 export async function renderReport(doc: ReportDocument): Promise<Buffer> {
   const type = new Typesetter(await reportFonts());
   const builder = new PageBuilder(type);
-  for (const block of doc.blocks) {
-    if (block.kind === 'paragraph') builder.paragraph(block);
+  doc.blocks.forEach((block, i) => {
+    if (block.kind === 'paragraph') builder.paragraph(block, startHeight(doc.blocks[i + 1]));
     else if (block.kind === 'pageBreak') {
       if (builder.y > BODY_TOP) builder.newPage();
     } else if (block.kind === 'chart') layoutChart(builder, block);
     else builder.table(block);
-  }
+  });
   const pages = builder.pages;
 
   const dir = fontDir();
