@@ -186,8 +186,13 @@ class Typesetter {
   /** Lines of at most `width` points: between words (wrap.ts); a line still too wide is cut by grapheme. */
   lines(text: string, width: number, size: number, bold: boolean): string[] {
     const measure = (t: string) => this.width(t, size, bold);
+    const clean = printable(text);
+    // Most cells fit as they are: no need to find their word boundaries.
+    const whole = clean.trimEnd();
+    if (whole.trim() === '') return [];
+    if (measure(whole) <= width) return [whole];
     const out: string[] = [];
-    for (const line of wrapText(printable(text), width, measure)) {
+    for (const line of wrapText(clean, width, measure)) {
       if (measure(line) <= width) out.push(line);
       else out.push(...this.cutByGrapheme(line, width, measure));
     }

@@ -72,10 +72,19 @@ export interface ShapedRun {
   width: number;
 }
 
+/**
+ * One HarfBuzz buffer for every run, reset before each use. harfbuzzjs frees a buffer's WASM memory only
+ * when the garbage collector finalizes it, which a long synchronous layout never lets happen: a buffer per
+ * run filled the WASM heap after about 7,000 pages, and text then came back with no glyphs at all.
+ */
+let sharedBuffer: HarfBuzz.Buffer | undefined;
+
 /** Shapes one run of text that is drawn in a single font (see splitRuns for choosing the font). */
 export function shapeRun(font: ShapingFont, text: string, size: number): ShapedRun {
   const hb = font.hb.module;
-  const buffer = new hb.Buffer();
+  sharedBuffer ??= new hb.Buffer();
+  const buffer = sharedBuffer;
+  buffer.reset();
   buffer.addText(text);
   // Language is fixed (and passed the same way to hb-shape in the oracle) so results do not depend on locale.
   buffer.setLanguage(isKhmerRunText(text) ? 'km' : 'en');

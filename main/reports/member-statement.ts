@@ -1,0 +1,298 @@
+// The member statement as a printed report: what a member asks the bookkeeper about (shares and certificates,
+// each savings account with every movement and its running balance), read from the same function the member
+// statement screen uses (main/members/statement.ts). One member, or every member in member-number order in
+// one document, each starting on a new page.
+
+import type { Kysely } from 'kysely';
+import { type Digits, formatDateTable, formatDateText, formatNumber, withDigits } from '../../shared/khmer';
+import type { MemberShares, MemberStatement, ShareMovement } from '../../shared/savings';
+import type { Database } from '../db/schema';
+import { listMembers } from '../members/search';
+import { memberStatement } from '../members/statement';
+import { money, type ReportContext, type ReportOptions, Rows, renderFramed } from './common';
+import type { Lang } from './frame';
+import { type Block, BODY_WIDTH, type Column } from './layout';
+import { certificateRanges } from './share-register';
+
+type StatementAccount = MemberStatement['savings'][number];
+
+// The words of the member statement screen (renderer/i18n/sections/money.ts).
+const TEXT = {
+  km: {
+    title: 'របាយការណ៍សមាជិក',
+    noMembers: 'មិនទាន់មានសមាជិក',
+    asOf: (date: string) => `គិតត្រឹម${date}`,
+    period: (from: string, to: string) => `ពី${from} ដល់${to}`,
+    member: (n: string) => `សមាជិកលេខ ${n}`,
+    status: 'ស្ថានភាព',
+    statuses: { active: 'សកម្ម', left: 'បានចាកចេញ', deceased: 'បានទទួលមរណភាព' } as Record<string, string>,
+    colon: '៖',
+    shares: {
+      heading: 'ភាគហ៊ុន',
+      header: ['ភាគហ៊ុនដែលមាន', 'ដើមទុនភាគហ៊ុន', 'វិញ្ញាបនបត្រភាគហ៊ុន'],
+      count: (n: string) => `${n} ហ៊ុន`,
+      none: 'គ្មាន',
+      movements: ['កាលបរិច្ឆេទ', 'លេខបង្កាន់ដៃ', 'ប្រភេទ', 'ចំនួនហ៊ុន', 'វិញ្ញាបនបត្រ', 'ព័ត៌មានបន្ថែម'],
+      noMovements: 'មិនទាន់មានប្រតិបត្តិការភាគហ៊ុន',
+      kinds: {
+        opening: () => 'សមតុល្យដើមគ្រា',
+        purchase: () => 'ទិញ',
+        transfer_in: (member: string) => `ទទួលផ្ទេរពីសមាជិកលេខ ${member}`,
+        transfer_out: (member: string) => `ផ្ទេរទៅសមាជិកលេខ ${member}`,
+        redemption: () => 'ដកវិញ',
+      },
+    },
+    savings: {
+      heading: 'ប្រាក់សន្សំ',
+      none: 'មិនទាន់មានគណនីសន្សំ',
+      account: 'លេខគណនី',
+      opened: 'ថ្ងៃបើក',
+      maturity: 'ថ្ងៃដល់កាលកំណត់',
+      closed: 'ថ្ងៃបិទ',
+      interestEarned: 'ការប្រាក់ទទួលបាន',
+      header: ['កាលបរិច្ឆេទ', 'លេខបង្កាន់ដៃ', 'ប្រភេទ', 'ដាក់ប្រាក់', 'ដកប្រាក់', 'សមតុល្យ'],
+      opening: 'សមតុល្យដើមគ្រា',
+      total: 'សរុប',
+      closing: 'សមតុល្យចុងគ្រា',
+      kinds: {
+        savings_deposit: 'ដាក់ប្រាក់',
+        savings_withdrawal: 'ដកប្រាក់',
+        savings_close: 'បិទគណនី',
+        interest: 'ការប្រាក់',
+        share_redemption: 'ទូទាត់ពេលចាកចេញ',
+        opening: 'សមតុល្យដើមគ្រា',
+        receipt: 'ប័ណ្ណទទួលប្រាក់',
+        payment: 'ប័ណ្ណចំណាយប្រាក់',
+        reversal: 'ការបញ្ច្រាស',
+      } as Record<string, string>,
+    },
+  },
+  en: {
+    title: 'Member statement',
+    noMembers: 'No members yet',
+    asOf: (date: string) => `As of ${date}`,
+    period: (from: string, to: string) => `From ${from} to ${to}`,
+    member: (n: string) => `Member No. ${n}`,
+    status: 'Status',
+    statuses: { active: 'Active', left: 'Left', deceased: 'Deceased' } as Record<string, string>,
+    colon: ':',
+    shares: {
+      heading: 'Shares',
+      header: ['Shares held', 'Share capital', 'Share certificates'],
+      count: (n: string) => `${n} ${n === '1' ? 'share' : 'shares'}`,
+      none: 'None',
+      movements: ['Date', 'Receipt No.', 'Kind', 'Shares', 'Certificate', 'Details'],
+      noMovements: 'No share movements yet',
+      kinds: {
+        opening: () => 'Opening balance',
+        purchase: () => 'Purchase',
+        transfer_in: (member: string) => `Transfer from member ${member}`,
+        transfer_out: (member: string) => `Transfer to member ${member}`,
+        redemption: () => 'Redemption',
+      },
+    },
+    savings: {
+      heading: 'Savings',
+      none: 'No savings account yet',
+      account: 'Account No.',
+      opened: 'Opened',
+      maturity: 'Maturity',
+      closed: 'Closed',
+      interestEarned: 'Interest earned',
+      header: ['Date', 'Receipt No.', 'Kind', 'Deposit', 'Withdrawal', 'Balance'],
+      opening: 'Opening balance',
+      total: 'Total',
+      closing: 'Closing balance',
+      kinds: {
+        savings_deposit: 'Deposit',
+        savings_withdrawal: 'Withdrawal',
+        savings_close: 'Account closed',
+        interest: 'Interest',
+        share_redemption: 'Settled on leaving',
+        opening: 'Opening balance',
+        receipt: 'Receipt voucher',
+        payment: 'Payment voucher',
+        reversal: 'Reversal',
+      } as Record<string, string>,
+    },
+  },
+} as const;
+
+/** Column widths in points, each table adding up to the A4 body width. */
+const SHARE_FACTS: Column[] = [
+  { width: 120, align: 'right' },
+  { width: 130, align: 'right' },
+  { width: BODY_WIDTH - 250 },
+];
+// Dates are 68 points wide: a bold date in Khmer digits needs 60 and the cell pads 3 on each side.
+const SHARE_MOVEMENTS: Column[] = [
+  { width: 68 },
+  { width: 60 },
+  { width: 136 },
+  { width: 52, align: 'right' },
+  { width: 62, align: 'right' },
+  { width: BODY_WIDTH - 68 - 60 - 136 - 52 - 62 },
+];
+const SAVINGS: Column[] = [
+  { width: 68 },
+  { width: 60 },
+  { width: BODY_WIDTH - 68 - 60 - 3 * 84 },
+  { width: 84, align: 'right' },
+  { width: 84, align: 'right' },
+  { width: 84, align: 'right' },
+];
+
+const heading = (text: string): Block => ({ kind: 'paragraph', text, size: 11, bold: true, after: 2 });
+const note = (text: string, after = 10): Block => ({ kind: 'paragraph', text, size: 9, after });
+
+const number = (n: number, digits: Digits) => withDigits(String(n), digits);
+
+/**
+ * The certificates written to the member, while the member holds shares: the register does not cancel a
+ * certificate when its shares are transferred or paid back, so a member holding none shows none (as on the
+ * screen).
+ */
+function heldCertificates(shares: MemberShares, digits: Digits): string {
+  if (shares.shares <= 0) return '';
+  const numbers = shares.movements.flatMap((m) =>
+    m.certificateNumber === null ? [] : [m.certificateNumber],
+  );
+  return certificateRanges(numbers, digits);
+}
+
+function shareKind(movement: ShareMovement, lang: Lang, digits: Digits): string {
+  const kinds = TEXT[lang].shares.kinds;
+  const counterpart = number(movement.counterpartMemberNumber ?? 0, digits);
+  return kinds[movement.kind]?.(counterpart) ?? movement.kind;
+}
+
+function sharesBlocks(shares: MemberShares, { lang, digits }: ReportContext): Block[] {
+  const t = TEXT[lang].shares;
+  const facts = new Rows();
+  facts.add([
+    t.count(formatNumber(shares.shares, digits)),
+    money(shares.capital, 'KHR', digits),
+    heldCertificates(shares, digits) || t.none,
+  ]);
+  const blocks: Block[] = [heading(t.heading), { ...facts.table(SHARE_FACTS, [...t.header]), after: 4 }];
+  if (shares.movements.length === 0) {
+    blocks.push(note(t.noMovements));
+    return blocks;
+  }
+  const rows = new Rows();
+  for (const m of shares.movements) {
+    const count = formatNumber(Math.abs(m.shares), digits);
+    rows.add([
+      formatDateTable(m.date, digits),
+      m.entryNumber ?? '',
+      shareKind(m, lang, digits),
+      m.shares > 0 ? `+${count}` : m.shares < 0 ? `-${count}` : count,
+      m.certificateNumber === null ? '' : number(m.certificateNumber, digits),
+      m.decisionRef,
+    ]);
+  }
+  blocks.push(rows.table(SHARE_MOVEMENTS, [...t.movements]));
+  return blocks;
+}
+
+function accountBlocks(
+  account: StatementAccount,
+  statement: { from: string | undefined; to: string },
+  { lang, digits }: ReportContext,
+): Block[] {
+  const t = TEXT[lang].savings;
+  const colon = TEXT[lang].colon;
+  const { currency } = account;
+  const m = (amount: number) => money(amount, currency, digits);
+  const blank = (amount: number) => (amount === 0 ? '' : m(amount));
+  const name = lang === 'km' ? account.productNameKm : account.productNameEn;
+  const date = (iso: string) => formatDateTable(iso, digits);
+  // The account number is an identifier, printed as written, like receipt numbers.
+  const title = `${name} (${currency}) · ${t.account}${colon} ${account.number}`;
+  const facts = [
+    `${t.opened}${colon} ${date(account.openedOn)}`,
+    ...(account.maturityOn ? [`${t.maturity}${colon} ${date(account.maturityOn)}`] : []),
+    ...(account.closedOn && account.closedOn <= statement.to
+      ? [`${t.closed}${colon} ${date(account.closedOn)}`]
+      : []),
+    `${t.interestEarned}${colon} ${m(account.interestEarned)}`,
+  ];
+
+  const rows = new Rows();
+  // The balance brought forward to the start of the period (nil when the statement starts before the account).
+  const start =
+    statement.from !== undefined && statement.from > account.openedOn ? statement.from : account.openedOn;
+  rows.add([date(start), '', t.opening, '', '', m(account.opening)], true);
+  let deposits = 0;
+  let withdrawals = 0;
+  for (const row of account.movements) {
+    const paidIn = Math.max(row.amount, 0);
+    const paidOut = Math.max(-row.amount, 0);
+    deposits += paidIn;
+    withdrawals += paidOut;
+    rows.add([
+      date(row.date),
+      row.number ?? '',
+      t.kinds[row.kind] ?? row.memo,
+      blank(paidIn),
+      blank(paidOut),
+      m(row.balance),
+    ]);
+  }
+  rows.add(['', '', t.total, m(deposits), m(withdrawals), ''], true);
+  // Closed by the statement's day: the balance (nil) is the one it was closed with.
+  const end = account.closedOn !== null && account.closedOn <= statement.to ? account.closedOn : statement.to;
+  rows.add([date(end), '', t.closing, '', '', m(account.balance)], true);
+  // The title goes right before its table, so that the two never part across a page; the account's dates
+  // and interest follow the closing balance.
+  return [heading(title), { ...rows.table(SAVINGS, [...t.header]), after: 2 }, note(facts.join(' · '))];
+}
+
+/** One member's part of the report: who, their shares, and each savings account. */
+function memberBlocks(statement: MemberStatement, from: string | undefined, context: ReportContext): Block[] {
+  const { lang, digits } = context;
+  const t = TEXT[lang];
+  const { member } = statement;
+  const name = member.nameLatin.trim() === '' ? member.nameKm : `${member.nameKm} (${member.nameLatin})`;
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: `${t.member(number(member.number, digits))} · ${name}`, size: 12, bold: true },
+    note(`${t.status}${t.colon} ${t.statuses[member.status] ?? member.status}`, 6),
+    ...sharesBlocks(statement.shares, context),
+  ];
+  // Each account's title names its savings product; the section's own heading shows only when there is none.
+  if (statement.savings.length === 0) blocks.push(heading(t.savings.heading), note(t.savings.none));
+  for (const account of statement.savings) {
+    blocks.push(...accountBlocks(account, { from, to: statement.to }, context));
+  }
+  return blocks;
+}
+
+/**
+ * One member's statement (`memberId`), or every member's (all statuses, in member-number order) in one PDF,
+ * each member starting on a new page. Movements from `from` (all of them unless given) to `to`; the balance
+ * brought forward to `from` opens each savings account.
+ */
+export async function memberStatementPdf(
+  db: Kysely<Database>,
+  options: ReportOptions & { memberId?: number; from?: string; to: string },
+): Promise<Buffer> {
+  const { from, to } = options;
+  const ids =
+    options.memberId !== undefined
+      ? [options.memberId]
+      : (await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' })).map((m) => m.id);
+  const statements: MemberStatement[] = [];
+  for (const id of ids) statements.push(await memberStatement(db, id, to, from));
+
+  const t = TEXT[options.lang];
+  const toText = formatDateText(to, options.lang, 'latin');
+  const subtitle =
+    from === undefined ? t.asOf(toText) : t.period(formatDateText(from, options.lang, 'latin'), toText);
+  return renderFramed(db, options, t.title, subtitle, (context): Block[] => {
+    if (statements.length === 0) return [note(t.noMembers)];
+    return statements.flatMap((statement, i) => [
+      ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
+      ...memberBlocks(statement, from, context),
+    ]);
+  });
+}
