@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
-import { firstOfMonth, lastEndedMonth, localToday } from '../../shared/dates';
+import { lastEndedMonth, localToday } from '../../shared/dates';
 import type { AppError } from '../../shared/errors';
 import { currencySchema } from '../../shared/ledger';
 import { type BuiltReport, REPORT_NAMES } from '../../shared/reports';
@@ -10,7 +10,7 @@ import { DateInput, encodeError, errorSentence, Field } from '../components/form
 import { MemberPicker } from '../components/pickers';
 import { useI18n } from '../i18n';
 import { monthLabel } from '../ledger/statements/dates';
-import { type ChoiceField, REPORT_INPUTS, type ReportChoice, toRequest } from './choice';
+import { type ChoiceField, defaultFrom, REPORT_INPUTS, type ReportChoice, toRequest } from './choice';
 import { PdfPreview } from './PdfPreview';
 import { base64Bytes, openPdf } from './pdf';
 import { printPages } from './print';
@@ -41,7 +41,7 @@ export function ReportsScreen() {
     report: 'board-statement',
     month: lastEndedMonth(today),
     asOf: today,
-    from: firstOfMonth(today),
+    from: defaultFrom('board-statement', today),
     to: today,
     memberId: null,
     allMembers: false,
@@ -63,8 +63,15 @@ export function ReportsScreen() {
 
   useEffect(() => () => built?.close(), [built]);
 
+  // A start date the user typed is kept from one report to the next; otherwise each report starts its own way.
+  const fromTyped = useRef(false);
   const change = (patch: Partial<ReportChoice>) => {
-    setChoice((current) => ({ ...current, ...patch }));
+    if (patch.from !== undefined) fromTyped.current = true;
+    setChoice((current) => {
+      const next = { ...current, ...patch };
+      if (patch.report && !fromTyped.current) next.from = defaultFrom(patch.report, today);
+      return next;
+    });
     setErrors((current) => {
       const kept = { ...current };
       for (const field of Object.keys(patch)) delete kept[field as ChoiceField];

@@ -25,12 +25,20 @@ export const REPORT_INPUTS: Record<ReportName, readonly ChoiceField[]> = {
   'board-statement': ['month'],
   'member-register': [],
   'share-register': ['asOf'],
-  'member-statement': ['memberId', 'to'],
+  'member-statement': ['memberId', 'from', 'to'],
   'trial-balance': ['asOf'],
   'balance-sheet': ['asOf'],
   'income-statement': ['from', 'to'],
   'cash-book': ['from', 'to', 'currency'],
 };
+
+/**
+ * Where a period starts until the user says otherwise: the cash book is read by the month; the income
+ * statement and the members' statements cover the year so far.
+ */
+export function defaultFrom(report: ReportName, today: string): string {
+  return report === 'cash-book' ? `${today.slice(0, 7)}-01` : `${today.slice(0, 4)}-01-01`;
+}
 
 /** The request for the main process, checked by the same schema the main process checks it with. */
 export function toRequest(choice: ReportChoice): { request: ReportRequestInput } | { error: AppError } {

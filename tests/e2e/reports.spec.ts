@@ -89,6 +89,9 @@ test('a member statement needs a member, or every member in one document; Englis
   await page.getByLabel('របាយការណ៍', { exact: true }).selectOption({ label: 'របាយការណ៍សមាជិក' });
   await page.getByRole('button', { name: 'បង្ហាញរបាយការណ៍' }).click();
   await expect(page.getByRole('alert')).toHaveText(/^សមាជិក: /);
+  // A member's statement covers the year so far unless another start is typed.
+  const year = app.backend.session.now().today.slice(0, 4);
+  await expect(page.getByLabel('ពីថ្ងៃ')).toHaveValue(`01/01/${year}`);
   await expect(page.getByRole('img', { name: 'ទំព័រ ១' })).toHaveCount(0);
 
   // One member, found by name.
@@ -116,6 +119,7 @@ test('the monthly board statement in English with Latin digits, and a wrong date
   page,
 }) => {
   await cooperativeWithMoney(app);
+  const { today } = app.backend.session.now();
   await openReports(app, page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Print reports' })).toBeVisible();
@@ -136,6 +140,8 @@ test('the monthly board statement in English with Latin digits, and a wrong date
 
   // A cash book whose dates are backwards is refused beside the date, and nothing is built.
   await page.getByLabel('Report', { exact: true }).selectOption('cash-book');
+  // The cash book is read by the month.
+  await expect(page.getByLabel('From')).toHaveValue(`01/${today.slice(5, 7)}/${today.slice(0, 4)}`);
   await page.getByLabel('From').fill('31/12/2026');
   await page.getByLabel('To').fill('01/01/2026');
   await page.getByRole('button', { name: 'Show report' }).click();
