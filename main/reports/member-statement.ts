@@ -124,19 +124,19 @@ const SHARE_FACTS: Column[] = [
   { width: 130, align: 'right' },
   { width: BODY_WIDTH - 250 },
 ];
-// Dates are 68 points wide: a bold date in Khmer digits needs 60 and the cell pads 3 on each side.
+// Dates are 76 points wide: a bold date in Khmer digits needs up to 68 and the cell pads 3 on each side.
 const SHARE_MOVEMENTS: Column[] = [
-  { width: 68 },
+  { width: 76 },
   { width: 60 },
   { width: 136 },
   { width: 52, align: 'right' },
   { width: 62, align: 'right' },
-  { width: BODY_WIDTH - 68 - 60 - 136 - 52 - 62 },
+  { width: BODY_WIDTH - 76 - 60 - 136 - 52 - 62 },
 ];
 const SAVINGS: Column[] = [
-  { width: 68 },
+  { width: 76 },
   { width: 60 },
-  { width: BODY_WIDTH - 68 - 60 - 3 * 84 },
+  { width: BODY_WIDTH - 76 - 60 - 3 * 84 },
   { width: 84, align: 'right' },
   { width: 84, align: 'right' },
   { width: 84, align: 'right' },
