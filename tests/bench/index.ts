@@ -370,8 +370,14 @@ async function reportFigures(db: Kysely<Database>, today: string): Promise<Figur
   const options = { lang: 'km' as const, today };
   const build = (request: Record<string, unknown>) =>
     buildReport(db, reportRequestSchema.parse({ lang: 'km', ...request }), today);
+  const first = performance.now();
   await build({ report: 'trial-balance', asOf: today });
-  const figures: Figure[] = [];
+  const figures: Figure[] = [
+    {
+      what: 'first report of a session (trial balance, loading fonts and HarfBuzz)',
+      value: ms(performance.now() - first),
+    },
+  ];
 
   // A 54-page A4 table: the member register's rows, as many as fill 54 pages.
   const members = await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' });
