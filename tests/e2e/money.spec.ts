@@ -2,7 +2,7 @@ import { openSavingsAccount } from '../../main/savings/accounts';
 import { purchaseShares } from '../../main/shares/shares';
 import { formatDateTable } from '../../shared/khmer';
 import { accountId, type Db, srovSamboWithSavers } from './books';
-import { type AppFixture, expect, type Page, test } from './fixtures';
+import { expect, type Page, test } from './fixtures';
 
 const countOf = async (db: Db, table: 'journal_entries' | 'share_movements' | 'savings_accounts') =>
   Number(
