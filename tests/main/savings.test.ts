@@ -22,21 +22,11 @@ import { createProduct } from '../../main/savings/products';
 import { DomainError } from '../../shared/errors';
 import type { SavingsProductInput } from '../../shared/savings';
 import { blankCooperative, memberInputSchema } from '../../shared/schemas';
+import { ordinaryRielSavings } from '../support/cooperative';
 
 const ACTOR: Actor = { today: '2026-11-28', timestamp: '2026-11-28T03:00:00.000Z', user: 'លី ចន្ធូ' };
 
-const ORDINARY_KHR: SavingsProductInput = {
-  nameKm: 'ប្រាក់សន្សំធម្មតា',
-  nameEn: 'Ordinary savings',
-  currency: 'KHR',
-  kind: 'ordinary',
-  termMonths: null,
-  annualRateBp: 600,
-  posting: 'monthly',
-  minOpeningDeposit: 10_000,
-  earlyWithdrawal: true,
-  earlyPenaltyBp: 0,
-};
+const ORDINARY_KHR: SavingsProductInput = ordinaryRielSavings;
 const FIXED_KHR: SavingsProductInput = {
   ...ORDINARY_KHR,
   nameKm: 'ប្រាក់បញ្ញើ ១២ ខែ',

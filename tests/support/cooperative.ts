@@ -1,3 +1,4 @@
+import type { SavingsProductInput } from '../../shared/savings';
 import { blankCooperative, type CooperativeInput } from '../../shared/schemas';
 
 /** The cooperative the main-process tests keep books for: Prey Khla, founded in March 2016. */
@@ -18,4 +19,18 @@ export const preyKhla: CooperativeInput = {
   treasurer: 'ហេង សុភា',
   bookkeeper: 'លី ចន្ធូ',
   internalControl: 'គឹម វណ្ណា',
+};
+
+/** A riel passbook account at 6% a year, interest posted monthly, early withdrawal allowed. */
+export const ordinaryRielSavings: SavingsProductInput = {
+  nameKm: 'ប្រាក់សន្សំធម្មតា',
+  nameEn: 'Ordinary savings',
+  currency: 'KHR',
+  kind: 'ordinary',
+  termMonths: null,
+  annualRateBp: 600,
+  posting: 'monthly',
+  minOpeningDeposit: 10_000,
+  earlyWithdrawal: true,
+  earlyPenaltyBp: 0,
 };

@@ -26,24 +26,13 @@ import { purchaseShares, redeemShares, transferShares } from '../../../main/shar
 import { formatAmount, formatNumber } from '../../../shared/khmer';
 import type { SavingsProductInput } from '../../../shared/savings';
 import { memberInputSchema } from '../../../shared/schemas';
-import { preyKhla } from '../../support/cooperative';
+import { ordinaryRielSavings, preyKhla } from '../../support/cooperative';
 import { PdfFile, type PdfValue, parseValues } from './pdf-reader';
 
 const ACTOR: Actor = { today: '2026-03-31', timestamp: '2026-03-31T03:00:00.000Z', user: 'លី ចន្ធូ' };
 const TODAY = '2026-04-02';
 
-const ORDINARY_KHR: SavingsProductInput = {
-  nameKm: 'ប្រាក់សន្សំធម្មតា',
-  nameEn: 'Ordinary savings',
-  currency: 'KHR',
-  kind: 'ordinary',
-  termMonths: null,
-  annualRateBp: 600,
-  posting: 'monthly',
-  minOpeningDeposit: 10_000,
-  earlyWithdrawal: true,
-  earlyPenaltyBp: 0,
-};
+const ORDINARY_KHR: SavingsProductInput = ordinaryRielSavings;
 const ORDINARY_USD: SavingsProductInput = {
   ...ORDINARY_KHR,
   nameKm: 'ប្រាក់សន្សំដុល្លារ',

@@ -25,7 +25,7 @@ import { purchaseShares, redeemShares, transferShares } from '../../../main/shar
 import { type Currency, formatAmount, toKhmerDigits } from '../../../shared/khmer';
 import type { SavingsProductInput } from '../../../shared/savings';
 import { type Member, memberInputSchema } from '../../../shared/schemas';
-import { preyKhla } from '../../support/cooperative';
+import { ordinaryRielSavings, preyKhla } from '../../support/cooperative';
 import { PdfFile, readTextSpans } from './pdf-reader';
 
 const ACTOR: Actor = { today: '2026-11-28', timestamp: '2026-11-28T03:00:00.000Z', user: 'លី ចន្ធូ' };
@@ -35,18 +35,7 @@ const MARGIN = 15 * MM;
 const A4 = { width: 595.28, height: 841.89 };
 const ODD_NAME = 'ស្រី 😀🌾 สมชาย\u0000\u0007\u001bក្រុម';
 
-const ORDINARY: SavingsProductInput = {
-  nameKm: 'ប្រាក់សន្សំធម្មតា',
-  nameEn: 'Ordinary savings',
-  currency: 'KHR',
-  kind: 'ordinary',
-  termMonths: null,
-  annualRateBp: 600,
-  posting: 'monthly',
-  minOpeningDeposit: 10_000,
-  earlyWithdrawal: true,
-  earlyPenaltyBp: 0,
-};
+const ORDINARY: SavingsProductInput = ordinaryRielSavings;
 const DOLLARS: SavingsProductInput = {
   ...ORDINARY,
   nameKm: 'ប្រាក់សន្សំដុល្លារ',
