@@ -72,6 +72,7 @@ export type ErrorCode =
   | 'rate_invalid'
   | 'period_order'
   | 'save_failed'
+  | 'report_too_long'
   | 'unexpected';
 
 export interface AppError {

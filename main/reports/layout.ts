@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
+import { DomainError } from '../../shared/errors';
 import { GlyphWriter } from './pdf-glyphs';
 import { type FontPair, loadFont, type ShapedRun, shapeText } from './shaping';
 import { wrapText } from './wrap';
@@ -109,8 +110,16 @@ export interface Chart {
 
 export type Block = Paragraph | Table | PageBreak | Chart;
 
+/**
+ * The most pages one report may have. Every member's statement over ten years of a 3,000-member cooperative
+ * is about 26,000 pages and several GB of memory; the user is asked for a shorter period instead.
+ */
+export const MAX_PAGES = 10_000;
+
 export interface ReportDocument {
   blocks: Block[];
+  /** MAX_PAGES unless given (tests). */
+  maxPages?: number;
   /** Texts at the left and right of each page's footer. */
   footer(page: number, pages: number): { left: string; right: string };
 }
@@ -234,7 +243,10 @@ class PageBuilder {
   readonly pages: Op[][] = [[]];
   y = BODY_TOP;
 
-  constructor(readonly type: Typesetter) {}
+  constructor(
+    readonly type: Typesetter,
+    private readonly maxPages: number,
+  ) {}
 
   get page(): Op[] {
     const page = this.pages[this.pages.length - 1];
@@ -243,6 +255,9 @@ class PageBuilder {
   }
 
   newPage(): void {
+    if (this.pages.length >= this.maxPages) {
+      throw new DomainError('report_too_long', undefined, { pages: this.maxPages });
+    }
     this.pages.push([]);
     this.y = BODY_TOP;
   }
@@ -489,7 +504,7 @@ function startHeight(block: Block | undefined): number {
 /** Lays out and draws the document; returns the PDF. */
 export async function renderReport(doc: ReportDocument): Promise<Buffer> {
   const type = new Typesetter(await reportFonts());
-  const builder = new PageBuilder(type);
+  const builder = new PageBuilder(type, doc.maxPages ?? MAX_PAGES);
   doc.blocks.forEach((block, i) => {
     if (block.kind === 'paragraph') builder.paragraph(block, startHeight(doc.blocks[i + 1]));
     else if (block.kind === 'pageBreak') {

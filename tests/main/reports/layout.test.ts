@@ -48,3 +48,14 @@ describe('page breaking', () => {
     expect([pages.get('ផ្នែកទី១'), pages.get('ផ្នែកទី២'), pages.get('ជួរទី២')]).toEqual([0, 0, 0]);
   });
 });
+
+describe('a report too long to build', () => {
+  it('is refused with the limit named, instead of running the worker out of memory', async () => {
+    const blocks = Array.from({ length: 200 }, (_, i): Block => ({ kind: 'paragraph', text: `បន្ទាត់ ${i}` }));
+    const footer = () => ({ left: '', right: '' });
+    await expect(renderReport({ blocks, footer, maxPages: 2 })).rejects.toMatchObject({
+      error: { code: 'report_too_long', params: { pages: 2 } },
+    });
+    await expect(renderReport({ blocks, footer, maxPages: 10 })).resolves.toBeInstanceOf(Buffer);
+  });
+});
