@@ -95,7 +95,8 @@ export const en: Messages = {
     month_already_closed: 'this month is already closed',
     month_not_ended: 'this month has not ended yet',
     save_failed: 'the file could not be saved at {path}',
-    report_too_long: 'this report would run to more than {pages} pages; choose a shorter period or one member',
+    report_too_long:
+      'this report would run to more than {pages} pages; choose a shorter period or one member',
     period_order: 'the start date cannot be after the end date',
     already_reversed: 'this entry has already been reversed',
     reversal_of_reversal: 'a reversal cannot itself be reversed',
