@@ -21,13 +21,17 @@ function PreviewPage({ doc, number }: { doc: PDFDocumentProxy; number: number })
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
         void (async () => {
-          const page = await doc.getPage(number);
-          const target = canvas.current;
-          if (cancelled || !target) return;
-          const cssWidth = element.clientWidth;
-          const pageWidth = page.getViewport({ scale: 1 }).width;
-          await drawPage(page, target, (cssWidth / pageWidth) * (window.devicePixelRatio || 1));
-          if (!cancelled) setDrawn(true);
+          try {
+            const page = await doc.getPage(number);
+            const target = canvas.current;
+            if (cancelled || !target) return;
+            const cssWidth = element.clientWidth;
+            const pageWidth = page.getViewport({ scale: 1 }).width;
+            await drawPage(page, target, (cssWidth / pageWidth) * (window.devicePixelRatio || 1));
+            if (!cancelled) setDrawn(true);
+          } catch {
+            // The report was replaced by another while this page was being drawn: nothing to show.
+          }
         })();
       },
       { rootMargin: '400px 0px' },

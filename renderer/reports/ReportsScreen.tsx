@@ -131,9 +131,14 @@ export function ReportsScreen() {
     if (!built) return;
     setNotice('');
     setStatus({ kind: 'printing' });
-    const outcome = await printPages(built.doc, (images) => flushSync(() => setPrintImages(images)));
-    setStatus({ kind: 'ready', built: built.built, doc: built.doc });
-    if (outcome === 'too-long') setBanner(i18n.format(r.tooLongToPrint, { pages: built.doc.numPages }));
+    try {
+      const outcome = await printPages(built.doc, (images) => flushSync(() => setPrintImages(images)));
+      if (outcome === 'too-long') setBanner(i18n.format(r.tooLongToPrint, { pages: built.doc.numPages }));
+    } catch {
+      setBanner(r.previewFailed);
+    } finally {
+      setStatus({ kind: 'ready', built: built.built, doc: built.doc });
+    }
   };
 
   const input = (field: ChoiceField): ReactNode => {
