@@ -5,6 +5,7 @@
 
 import type { Kysely } from 'kysely';
 import { type Digits, formatDateTable, formatDateText, formatNumber, withDigits } from '../../shared/khmer';
+import { movementLabel } from '../../shared/movement-kinds';
 import type { MemberShares, MemberStatement, ShareMovement } from '../../shared/savings';
 import type { Database } from '../db/schema';
 import { listMembers } from '../members/search';
@@ -54,17 +55,6 @@ const TEXT = {
       opening: 'សមតុល្យដើមគ្រា',
       total: 'សរុប',
       closing: 'សមតុល្យចុងគ្រា',
-      kinds: {
-        savings_deposit: 'ដាក់ប្រាក់',
-        savings_withdrawal: 'ដកប្រាក់',
-        savings_close: 'បិទគណនី',
-        interest: 'ការប្រាក់',
-        share_redemption: 'ទូទាត់ពេលចាកចេញ',
-        opening: 'សមតុល្យដើមគ្រា',
-        receipt: 'ប័ណ្ណទទួលប្រាក់',
-        payment: 'ប័ណ្ណចំណាយប្រាក់',
-        reversal: 'ការបញ្ច្រាស',
-      } as Record<string, string>,
     },
   },
   en: {
@@ -103,17 +93,6 @@ const TEXT = {
       opening: 'Opening balance',
       total: 'Total',
       closing: 'Closing balance',
-      kinds: {
-        savings_deposit: 'Deposit',
-        savings_withdrawal: 'Withdrawal',
-        savings_close: 'Account closed',
-        interest: 'Interest',
-        share_redemption: 'Settled on leaving',
-        opening: 'Opening balance',
-        receipt: 'Receipt voucher',
-        payment: 'Payment voucher',
-        reversal: 'Reversal',
-      } as Record<string, string>,
     },
   },
 } as const;
@@ -233,7 +212,7 @@ function accountBlocks(
     rows.add([
       date(row.date),
       row.number ?? '',
-      t.kinds[row.kind] ?? row.memo,
+      movementLabel(lang, row.kind, row.memo),
       blank(paidIn),
       blank(paidOut),
       m(row.balance),

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { movementLabel } from '../../shared/movement-kinds';
 import type { MemberShares, MemberStatement } from '../../shared/savings';
 import { Money } from '../components/money';
 import { memberNumber, useI18n } from '../i18n';
@@ -146,7 +147,7 @@ export function SavingsStatement({ account, to }: { account: StatementAccount; t
             <tr key={row.entryId}>
               <td className="date">{i18n.date(row.date)}</td>
               <td className="voucher">{row.number ?? ''}</td>
-              <td className="stmt-memo">{kindLabel(s.kinds, row.kind, row.memo)}</td>
+              <td className="stmt-memo">{movementLabel(i18n.language, row.kind, row.memo)}</td>
               <td className="num">
                 <Money amount={Math.max(row.amount, 0)} currency={currency} blankZero />
               </td>
@@ -185,9 +186,4 @@ export function SavingsStatement({ account, to }: { account: StatementAccount; t
       </table>
     </section>
   );
-}
-
-/** The movement's kind in the member's words; an entry of a kind not named here shows its own memo. */
-function kindLabel(kinds: Record<string, string>, kind: string, memo: string): string {
-  return kinds[kind] ?? memo;
 }
