@@ -17,6 +17,9 @@ export function compareMemberNames(a: MemberRow, b: MemberRow): number {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Every member, of any status and sex, by member number: the registers and statements that print them all. */
+export const EVERY_MEMBER: MemberQuery = { text: '', status: 'all', sex: 'all', sort: 'number' };
+
 /**
  * The register as the list shows it: every member matching the search text (a member number, or part
  * of a Khmer or Latin name, village or commune), the status and sex filters, in the order asked for.

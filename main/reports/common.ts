@@ -3,7 +3,7 @@
 // the cooperative's profile, wraps the blocks in the shared frame and draws the PDF.
 
 import type { Kysely } from 'kysely';
-import { type Currency, type Digits, formatAmount, withDigits } from '../../shared/khmer';
+import { type Currency, type Digits, formatAmount, formatDateText, withDigits } from '../../shared/khmer';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { framedReport, type Lang } from './frame';
@@ -26,6 +26,31 @@ export interface ReportContext {
 
 export const money = (amount: number, currency: Currency, digits: Digits) =>
   formatAmount(amount, currency, { digits, brackets: true });
+
+const WORDS = {
+  km: {
+    asOf: (date: string) => `គិតត្រឹម${date}`,
+    period: (from: string, to: string) => `ពី${from} ដល់${to}`,
+    // As the member register screen says them (renderer/i18n/km.ts).
+    status: { active: 'សកម្ម', left: 'បានចាកចេញ', deceased: 'បានទទួលមរណភាព' } as Record<string, string>,
+  },
+  en: {
+    asOf: (date: string) => `As of ${date}`,
+    period: (from: string, to: string) => `From ${from} to ${to}`,
+    status: { active: 'Active', left: 'Left', deceased: 'Deceased' } as Record<string, string>,
+  },
+} as const;
+
+/** An at-date report's subtitle ("គិតត្រឹម…"), in Latin digits: the frame writes it in the report's. */
+export const asOfSubtitle = (date: string, lang: Lang) =>
+  WORDS[lang].asOf(formatDateText(date, lang, 'latin'));
+
+/** A period report's subtitle ("ពី… ដល់…"), in Latin digits like asOfSubtitle. */
+export const periodSubtitle = (from: string, to: string, lang: Lang) =>
+  WORDS[lang].period(formatDateText(from, lang, 'latin'), formatDateText(to, lang, 'latin'));
+
+/** A member's status in the report's language. */
+export const memberStatus = (status: string, lang: Lang) => WORDS[lang].status[status] ?? status;
 
 /** A table that gathers rows with their boldness, so that row indexes never go out of step. */
 export class Rows {

@@ -5,18 +5,10 @@ import { type Digits, formatDateTable, withDigits } from '../../shared/khmer';
 import type { Cooperative, MemberRow } from '../../shared/schemas';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
-import { listMembers } from '../members/search';
+import { EVERY_MEMBER, listMembers } from '../members/search';
+import { memberStatus, type ReportOptions } from './common';
 import { framedReport, type Lang } from './frame';
 import { type Column, type ReportDocument, renderReport } from './layout';
-
-export interface MemberRegisterOptions {
-  lang: Lang;
-  /** Khmer or Latin digits; the cooperative's reportDigits setting unless given. */
-  digits?: Digits;
-  /** The print date, YYYY-MM-DD. */
-  today: string;
-  nationalHeader?: boolean;
-}
 
 const TEXT = {
   km: {
@@ -24,14 +16,12 @@ const TEXT = {
     total: (n: string) => `សមាជិកសរុប ${n} នាក់`,
     header: ['លេខ', 'ឈ្មោះ', 'ឈ្មោះឡាតាំង', 'ភេទ', 'ភូមិ', 'ថ្ងៃចូល', 'ស្ថានភាព'],
     sex: { F: 'ស្រី', M: 'ប្រុស' },
-    status: { active: 'សកម្ម', left: 'បានចាកចេញ', deceased: 'ទទួលមរណភាព' },
   },
   en: {
     title: 'Member register',
     total: (n: string) => `Total members: ${n}`,
     header: ['No.', 'Name (Khmer)', 'Name (Latin)', 'Sex', 'Village', 'Joined', 'Status'],
     sex: { F: 'Female', M: 'Male' },
-    status: { active: 'Active', left: 'Left', deceased: 'Deceased' },
   },
 } as const;
 
@@ -55,16 +45,13 @@ function memberCells(m: MemberRow, lang: Lang, digits: Digits): string[] {
     t.sex[m.sex],
     m.village,
     formatDateTable(m.joinDate, digits),
-    t.status[m.status],
+    memberStatus(m.status, lang),
   ];
 }
 
-export async function memberRegisterPdf(
-  db: Kysely<Database>,
-  options: MemberRegisterOptions,
-): Promise<Buffer> {
+export async function memberRegisterPdf(db: Kysely<Database>, options: ReportOptions): Promise<Buffer> {
   const cooperative = await getCooperative(db);
-  const members = await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' });
+  const members = await listMembers(db, EVERY_MEMBER);
   return renderReport(memberRegisterDocument(cooperative, members, options));
 }
 
@@ -72,7 +59,7 @@ export async function memberRegisterPdf(
 export function memberRegisterDocument(
   cooperative: Cooperative,
   members: readonly MemberRow[],
-  options: MemberRegisterOptions,
+  options: ReportOptions,
 ): ReportDocument {
   const digits = options.digits ?? cooperative.reportDigits;
   const t = TEXT[options.lang];

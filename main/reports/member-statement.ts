@@ -4,13 +4,22 @@
 // one document, each starting on a new page.
 
 import type { Kysely } from 'kysely';
-import { type Digits, formatDateTable, formatDateText, formatNumber, withDigits } from '../../shared/khmer';
+import { type Digits, formatDateTable, formatNumber, withDigits } from '../../shared/khmer';
 import { movementLabel } from '../../shared/movement-kinds';
 import type { MemberShares, MemberStatement, ShareMovement } from '../../shared/savings';
 import type { Database } from '../db/schema';
-import { listMembers } from '../members/search';
+import { EVERY_MEMBER, listMembers } from '../members/search';
 import { memberStatement } from '../members/statement';
-import { money, type ReportContext, type ReportOptions, Rows, renderFramed } from './common';
+import {
+  asOfSubtitle,
+  memberStatus,
+  money,
+  periodSubtitle,
+  type ReportContext,
+  type ReportOptions,
+  Rows,
+  renderFramed,
+} from './common';
 import type { Lang } from './frame';
 import { type Block, BODY_WIDTH, type Column } from './layout';
 import { certificateRanges } from './share-register';
@@ -22,11 +31,8 @@ const TEXT = {
   km: {
     title: 'របាយការណ៍សមាជិក',
     noMembers: 'មិនទាន់មានសមាជិក',
-    asOf: (date: string) => `គិតត្រឹម${date}`,
-    period: (from: string, to: string) => `ពី${from} ដល់${to}`,
     member: (n: string) => `សមាជិកលេខ ${n}`,
     status: 'ស្ថានភាព',
-    statuses: { active: 'សកម្ម', left: 'បានចាកចេញ', deceased: 'បានទទួលមរណភាព' } as Record<string, string>,
     colon: '៖',
     shares: {
       heading: 'ភាគហ៊ុន',
@@ -60,11 +66,8 @@ const TEXT = {
   en: {
     title: 'Member statement',
     noMembers: 'No members yet',
-    asOf: (date: string) => `As of ${date}`,
-    period: (from: string, to: string) => `From ${from} to ${to}`,
     member: (n: string) => `Member No. ${n}`,
     status: 'Status',
-    statuses: { active: 'Active', left: 'Left', deceased: 'Deceased' } as Record<string, string>,
     colon: ':',
     shares: {
       heading: 'Shares',
@@ -235,7 +238,7 @@ function memberBlocks(statement: MemberStatement, from: string | undefined, cont
   const name = member.nameLatin.trim() === '' ? member.nameKm : `${member.nameKm} (${member.nameLatin})`;
   const blocks: Block[] = [
     { kind: 'paragraph', text: `${t.member(number(member.number, digits))} · ${name}`, size: 12, bold: true },
-    note(`${t.status}${t.colon} ${t.statuses[member.status] ?? member.status}`, 6),
+    note(`${t.status}${t.colon} ${memberStatus(member.status, lang)}`, 6),
     ...sharesBlocks(statement.shares, context),
   ];
   // Each account's title names its savings product; the section's own heading shows only when there is none.
@@ -259,14 +262,13 @@ export async function memberStatementPdf(
   const ids =
     options.memberId !== undefined
       ? [options.memberId]
-      : (await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' })).map((m) => m.id);
+      : (await listMembers(db, EVERY_MEMBER)).map((m) => m.id);
   const statements: MemberStatement[] = [];
   for (const id of ids) statements.push(await memberStatement(db, id, to, from));
 
   const t = TEXT[options.lang];
-  const toText = formatDateText(to, options.lang, 'latin');
   const subtitle =
-    from === undefined ? t.asOf(toText) : t.period(formatDateText(from, options.lang, 'latin'), toText);
+    from === undefined ? asOfSubtitle(to, options.lang) : periodSubtitle(from, to, options.lang);
   return renderFramed(db, options, t.title, subtitle, (context): Block[] => {
     if (statements.length === 0) return [note(t.noMembers)];
     return statements.flatMap((statement, i) => [

@@ -3,11 +3,11 @@
 // function the share register screen uses (main/shares/register.ts).
 
 import type { Kysely } from 'kysely';
-import { type Digits, formatDateText, formatNumber, withDigits } from '../../shared/khmer';
+import { type Digits, formatNumber, withDigits } from '../../shared/khmer';
 import type { ShareRegisterRow } from '../../shared/savings';
 import type { Database } from '../db/schema';
 import { shareRegister } from '../shares/register';
-import { money, type ReportOptions, Rows, renderFramed } from './common';
+import { asOfSubtitle, memberStatus, money, type ReportOptions, Rows, renderFramed } from './common';
 import type { Lang } from './frame';
 import { type Block, BODY_WIDTH, type Column } from './layout';
 
@@ -15,23 +15,19 @@ import { type Block, BODY_WIDTH, type Column } from './layout';
 const TEXT = {
   km: {
     title: 'បញ្ជីភាគហ៊ុន',
-    asOf: (date: string) => `គិតត្រឹម${date}`,
     par: (amount: string) => `តម្លៃភាគហ៊ុនមួយ៖ ${amount}`,
     members: (n: string) => `សមាជិក ${n} នាក់`,
     header: ['លេខ', 'ឈ្មោះ', 'ឈ្មោះឡាតាំង', 'ស្ថានភាព', 'ចំនួនហ៊ុន', 'ដើមទុនភាគហ៊ុន', 'វិញ្ញាបនបត្រភាគហ៊ុន'],
     total: 'សរុប',
     empty: 'មិនទាន់មានសមាជិកកាន់ភាគហ៊ុនទេ',
-    status: { active: 'សកម្ម', left: 'បានចាកចេញ', deceased: 'បានទទួលមរណភាព' },
   },
   en: {
     title: 'Share register',
-    asOf: (date: string) => `As of ${date}`,
     par: (amount: string) => `Par value of one share: ${amount}`,
     members: (n: string) => `${n} members`,
     header: ['No.', 'Name (Khmer)', 'Name (Latin)', 'Status', 'Shares', 'Share capital', 'Certificates'],
     total: 'Total',
     empty: 'No member holds shares yet',
-    status: { active: 'Active', left: 'Left', deceased: 'Deceased' },
   },
 } as const;
 
@@ -71,7 +67,7 @@ function rowCells(row: ShareRegisterRow, lang: Lang, digits: Digits): string[] {
     withDigits(String(row.memberNumber), digits),
     row.nameKm,
     row.nameLatin,
-    TEXT[lang].status[row.status] ?? row.status,
+    memberStatus(row.status, lang),
     formatNumber(row.shares, digits),
     money(row.capital, 'KHR', digits),
     certificateRanges(row.certificates, digits),
@@ -84,7 +80,7 @@ export async function shareRegisterPdf(
 ): Promise<Buffer> {
   const register = await shareRegister(db, options.asOf);
   const t = TEXT[options.lang];
-  const subtitle = t.asOf(formatDateText(options.asOf, options.lang, 'latin'));
+  const subtitle = asOfSubtitle(options.asOf, options.lang);
   return renderFramed(db, options, t.title, subtitle, ({ lang, digits }): Block[] => {
     const facts: Block = {
       kind: 'paragraph',

@@ -4,7 +4,7 @@
 // brackets.
 
 import type { Kysely } from 'kysely';
-import { type Currency, formatDateTable, formatDateText, withDigits } from '../../shared/khmer';
+import { type Currency, formatDateTable, withDigits } from '../../shared/khmer';
 import {
   type CashBook,
   currencySchema,
@@ -13,7 +13,15 @@ import {
 } from '../../shared/ledger';
 import type { Database } from '../db/schema';
 import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger/statements';
-import { money, type ReportContext, type ReportOptions, Rows, renderFramed } from './common';
+import {
+  asOfSubtitle,
+  money,
+  periodSubtitle,
+  type ReportContext,
+  type ReportOptions,
+  Rows,
+  renderFramed,
+} from './common';
 import type { Lang } from './frame';
 import { type Block, BODY_WIDTH, type Column } from './layout';
 
@@ -21,8 +29,6 @@ const CURRENCIES: readonly Currency[] = currencySchema.options;
 
 const TEXT = {
   km: {
-    asOf: (date: string) => `គិតត្រឹម${date}`,
-    period: (from: string, to: string) => `ពី${from} ដល់${to}`,
     currency: { KHR: 'រូបិយប័ណ្ណរៀល (KHR)', USD: 'រូបិយប័ណ្ណដុល្លារ (USD)' },
     nothing: 'គ្មានសមតុល្យ',
     code: 'លេខកូដ',
@@ -61,8 +67,6 @@ const TEXT = {
     },
   },
   en: {
-    asOf: (date: string) => `As of ${date}`,
-    period: (from: string, to: string) => `From ${from} to ${to}`,
     currency: { KHR: 'Riel (KHR)', USD: 'US dollars (USD)' },
     nothing: 'No balances',
     code: 'Code',
@@ -109,11 +113,6 @@ function currencyHeading(currency: Currency, lang: Lang): Block {
   return { kind: 'paragraph', text: TEXT[lang].currency[currency], size: 11, bold: true, after: 2 };
 }
 
-const asOfLine = (asOf: string, { lang, digits }: ReportContext) =>
-  TEXT[lang].asOf(formatDateText(asOf, lang, digits));
-const periodLine = (from: string, to: string, { lang, digits }: ReportContext) =>
-  TEXT[lang].period(formatDateText(from, lang, digits), formatDateText(to, lang, digits));
-
 const nothing = (lang: Lang): Block => ({ kind: 'paragraph', text: TEXT[lang].nothing, size: 10 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -132,7 +131,7 @@ export async function trialBalancePdf(
 ): Promise<Buffer> {
   const trial = await trialBalance(db, options.asOf);
   const t = TEXT[options.lang];
-  const subtitle = asOfLine(options.asOf, { lang: options.lang, digits: 'latin' });
+  const subtitle = asOfSubtitle(options.asOf, options.lang);
   return renderFramed(db, options, t.trial.title, subtitle, ({ lang, digits }) => {
     const blocks: Block[] = [];
     for (const currency of CURRENCIES) {
@@ -190,7 +189,7 @@ export async function balanceSheetPdf(
 ): Promise<Buffer> {
   const sheet = await balanceSheet(db, options.asOf);
   const t = TEXT[options.lang];
-  const subtitle = asOfLine(options.asOf, { lang: options.lang, digits: 'latin' });
+  const subtitle = asOfSubtitle(options.asOf, options.lang);
   return renderFramed(db, options, t.sheet.title, subtitle, (context) => {
     const { lang, digits } = context;
     const blocks: Block[] = [];
@@ -227,7 +226,7 @@ export async function incomeStatementPdf(
 ): Promise<Buffer> {
   const statement = await incomeStatement(db, options.from, options.to);
   const t = TEXT[options.lang];
-  const subtitle = periodLine(options.from, options.to, { lang: options.lang, digits: 'latin' });
+  const subtitle = periodSubtitle(options.from, options.to, options.lang);
   return renderFramed(db, options, t.income.title, subtitle, (context) => {
     const { lang, digits } = context;
     const blocks: Block[] = [];
@@ -294,7 +293,7 @@ export async function cashBookPdf(
   const books: CashBook[] = [];
   for (const currency of currencies) books.push(await cashBook(db, currency, options.from, options.to));
   const t = TEXT[options.lang];
-  const subtitle = periodLine(options.from, options.to, { lang: options.lang, digits: 'latin' });
+  const subtitle = periodSubtitle(options.from, options.to, options.lang);
   return renderFramed(db, options, t.cash.title, subtitle, (context) =>
     books.flatMap((book) => cashBookBlocks(book, context)),
   );

@@ -13,7 +13,7 @@ import { DEMO_PRODUCTS } from '../../main/demo/ledger-setup';
 import { accountByRole } from '../../main/ledger/accounts';
 import { type EntryDraft, postEntries } from '../../main/ledger/posting';
 import { balanceSheet, generalLedger, memberBalance, trialBalance } from '../../main/ledger/statements';
-import { listMembers } from '../../main/members/search';
+import { EVERY_MEMBER, listMembers } from '../../main/members/search';
 import { memberStatement } from '../../main/members/statement';
 import { buildReport } from '../../main/reports/catalog';
 import { renderReport } from '../../main/reports/layout';
@@ -380,7 +380,7 @@ async function reportFigures(db: Kysely<Database>, today: string): Promise<Figur
   ];
 
   // A 54-page A4 table: the member register's rows, as many as fill 54 pages.
-  const members = await listMembers(db, { text: '', status: 'all', sex: 'all', sort: 'number' });
+  const members = await listMembers(db, EVERY_MEMBER);
   const cooperative = await getCooperative(db);
   const registerOf = (count: number) =>
     renderReport(memberRegisterDocument(cooperative, members.slice(0, count), options));
