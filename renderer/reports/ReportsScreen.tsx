@@ -26,11 +26,8 @@ function recentMonths(today: string): string[] {
   return months;
 }
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'building' }
-  | { kind: 'ready'; built: BuiltReport; doc: PDFDocumentProxy }
-  | { kind: 'printing' };
+/** What the screen is busy with; the report on show, if any, is `built`. */
+type Activity = 'idle' | 'building' | 'printing';
 
 /** Printed reports: choose one, its period and language; see its pages; save or print them. */
 export function ReportsScreen() {
@@ -54,7 +51,7 @@ export function ReportsScreen() {
   const [errors, setErrors] = useState<Partial<Record<ChoiceField, string>>>({});
   const [banner, setBanner] = useState('');
   const [notice, setNotice] = useState('');
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [activity, setActivity] = useState<Activity>('idle');
   const [built, setBuilt] = useState<{ built: BuiltReport; doc: PDFDocumentProxy; close: () => void } | null>(
     null,
   );
@@ -101,11 +98,11 @@ export function ReportsScreen() {
     }
     setErrors({});
     const request = ++latest.current;
-    setStatus({ kind: 'building' });
+    setActivity('building');
     const result = await call('reports.build', checked.request);
     if (request !== latest.current) return;
     if (!result.ok) {
-      setStatus({ kind: 'idle' });
+      setActivity('idle');
       refuse(result.error);
       return;
     }
@@ -113,9 +110,9 @@ export function ReportsScreen() {
       const opened = await openPdf(base64Bytes(result.value.pdf));
       if (request !== latest.current) return opened.close();
       setBuilt({ built: result.value, ...opened });
-      setStatus({ kind: 'ready', built: result.value, doc: opened.doc });
+      setActivity('idle');
     } catch {
-      setStatus({ kind: 'idle' });
+      setActivity('idle');
       setBanner(r.previewFailed);
     }
   };
@@ -130,14 +127,14 @@ export function ReportsScreen() {
   const print = async () => {
     if (!built) return;
     setNotice('');
-    setStatus({ kind: 'printing' });
+    setActivity('printing');
     try {
       const outcome = await printPages(built.doc, (images) => flushSync(() => setPrintImages(images)));
       if (outcome === 'too-long') setBanner(i18n.format(r.tooLongToPrint, { pages: built.doc.numPages }));
     } catch {
       setBanner(r.previewFailed);
     } finally {
-      setStatus({ kind: 'ready', built: built.built, doc: built.doc });
+      setActivity('idle');
     }
   };
 
@@ -222,7 +219,7 @@ export function ReportsScreen() {
     );
   };
 
-  const busy = status.kind === 'building' || status.kind === 'printing';
+  const busy = activity === 'building' || activity === 'printing';
   return (
     <section className="screen reports-screen">
       <header className="screen-header">
@@ -309,9 +306,9 @@ export function ReportsScreen() {
           </div>
         </form>
         <div className="report-preview" aria-busy={busy}>
-          {status.kind === 'building' ? <p className="report-status">{r.building}</p> : null}
-          {status.kind === 'printing' ? <p className="report-status">{r.preparingPrint}</p> : null}
-          {built && status.kind !== 'building' ? (
+          {activity === 'building' ? <p className="report-status">{r.building}</p> : null}
+          {activity === 'printing' ? <p className="report-status">{r.preparingPrint}</p> : null}
+          {built && activity !== 'building' ? (
             <>
               <div className="report-toolbar">
                 <span className="report-name">{built.built.fileName}</span>
@@ -336,7 +333,7 @@ export function ReportsScreen() {
               <PdfPreview key={built.built.id} doc={built.doc} />
             </>
           ) : null}
-          {!built && status.kind === 'idle' ? <p className="report-status">{r.empty}</p> : null}
+          {!built && activity === 'idle' ? <p className="report-status">{r.empty}</p> : null}
         </div>
       </div>
       {printImages.length > 0

@@ -107,6 +107,7 @@ test('a member statement needs a member, or every member in one document; Englis
   await page.getByRole('button', { name: 'បង្ហាញរបាយការណ៍' }).click();
   await expect(page.getByText(/member-statement-all-.*-en\.pdf/)).toBeVisible();
   await expect(page.getByRole('img', { name: 'ទំព័រ ២' })).toBeVisible();
+  await app.shot('reports-member-statements');
   await page.getByRole('button', { name: 'រក្សាទុកជា PDF…' }).click();
   await expect(page.getByRole('status')).toContainText('បានរក្សាទុកនៅ');
   const text = pdfText(app.saved[0] ?? '');
