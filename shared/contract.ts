@@ -1,6 +1,28 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
 import {
+  type CreditAging,
+  distributionSchema,
+  type InputItem,
+  type InputSalesReport,
+  inputItemSchema,
+  inputItemUpdateSchema,
+  inputSaleSchema,
+  inputSalesQuerySchema,
+  type MemberInputCredit,
+  type PostedInputEvent,
+  purchaseSchema,
+  repaymentSchema,
+  type StockOnHand,
+  type Supplier,
+  stockAdjustmentSchema,
+  stockCountSchema,
+  stockQuerySchema,
+  supplierPaymentSchema,
+  supplierSchema,
+  supplierUpdateSchema,
+} from './inputs';
+import {
   type Account,
   accountActiveSchema,
   accountInputSchema,
@@ -107,7 +129,8 @@ export const contract = {
   'ledger.postTransfer': channel<PostedVoucher>()(transferSchema.strict()),
   'ledger.postExchange': channel<PostedVoucher>()(exchangeSchema.strict()),
   'ledger.readOpeningCsv': channel<OpeningCsvResult>()(
-    z.object({ csvText: z.string().max(20_000_000) }).strict(),
+    // The file's bytes as base64, so that the main process decides what encoding they are in.
+    z.object({ csvBase64: z.base64().max(28_000_000) }).strict(),
   ),
   'ledger.postOpening': channel<PostedVoucher>()(openingBalancesSchema.strict()),
   'ledger.entries': channel<JournalEntry[]>()(journalQuerySchema.strict()),
@@ -148,6 +171,27 @@ export const contract = {
   'savings.previewInterest': channel<InterestRun>()(interestRunSchema.strict()),
   'savings.postInterest': channel<InterestRun>()(interestRunSchema.strict()),
   'members.statement': channel<MemberStatement>()(memberStatementSchema.strict()),
+  'inputs.items': channel<InputItem[]>()(none),
+  'inputs.createItem': channel<InputItem>()(inputItemSchema),
+  'inputs.updateItem': channel<InputItem>()(inputItemUpdateSchema),
+  'inputs.suppliers': channel<Supplier[]>()(none),
+  'inputs.createSupplier': channel<Supplier>()(supplierSchema),
+  'inputs.updateSupplier': channel<Supplier>()(supplierUpdateSchema),
+  'inputs.purchase': channel<PostedInputEvent>()(purchaseSchema),
+  'inputs.paySupplier': channel<PostedInputEvent>()(supplierPaymentSchema),
+  'inputs.sell': channel<PostedInputEvent & { saleId: number; total: number }>()(inputSaleSchema),
+  'inputs.distribute': channel<{ count: number; total: number; numbers: string[] }>()(distributionSchema),
+  'inputs.repay': channel<PostedInputEvent & { outstanding: number }>()(repaymentSchema),
+  'inputs.memberCredit': channel<MemberInputCredit>()(
+    z.object({ memberId: z.number().int().positive() }).strict(),
+  ),
+  'inputs.adjust': channel<PostedInputEvent>()(stockAdjustmentSchema),
+  'inputs.count': channel<{ entryId: number | null; number: string | null; differences: number }>()(
+    stockCountSchema,
+  ),
+  'inputs.stock': channel<StockOnHand>()(stockQuerySchema),
+  'inputs.aging': channel<CreditAging>()(stockQuerySchema),
+  'inputs.sales': channel<InputSalesReport>()(inputSalesQuerySchema),
   'reports.build': channel<BuiltReport>()(reportRequestSchema),
   'reports.save': channel<ReportSaveResult>()(reportSaveSchema),
 };

@@ -73,6 +73,14 @@ export type ErrorCode =
   | 'period_order'
   | 'save_failed'
   | 'report_too_long'
+  | 'quantity_invalid'
+  | 'due_before_sale'
+  | 'insufficient_stock'
+  | 'item_inactive'
+  | 'repayment_too_large'
+  | 'payment_too_large'
+  | 'no_credit'
+  | 'date_before_stock_movement'
   | 'unexpected';
 
 export interface AppError {

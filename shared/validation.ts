@@ -11,6 +11,8 @@ const SCHEMA_CODES = new Set<string>([
   'national_id_invalid',
   'validation',
   'period_order',
+  'quantity_invalid',
+  'due_before_sale',
 ] satisfies ErrorCode[]);
 
 export function issueCode(issue: z.core.$ZodIssue): ErrorCode {

@@ -162,6 +162,93 @@ export interface InterestRunsTable {
   entry_id: number | null;
 }
 
+export type InputUnitCode = string;
+
+export interface InputSuppliersTable {
+  id: Generated<number>;
+  name: string;
+  phone: string | null;
+  village: string | null;
+  created_at: string;
+}
+
+export interface InputItemsTable {
+  id: Generated<number>;
+  name_km: string;
+  name_latin: string | null;
+  unit: InputUnitCode;
+  sale_price: number;
+  stock_account_id: number;
+  income_account_id: number;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface InputPurchasesTable {
+  id: Generated<number>;
+  number: string;
+  supplier_id: number;
+  date: string;
+  payment: 'cash' | 'credit';
+  currency: CurrencyCode;
+  rate: string | null;
+  reference: string | null;
+  value: number;
+  amount: number;
+  entry_id: number;
+}
+
+export interface InputSupplierPaymentsTable {
+  id: Generated<number>;
+  number: string;
+  supplier_id: number;
+  date: string;
+  amount: number;
+  entry_id: number;
+}
+
+export interface InputSalesTable {
+  id: Generated<number>;
+  number: string;
+  member_id: number;
+  date: string;
+  payment: 'cash' | 'credit';
+  due_date: string | null;
+  charge_kind: 'none' | 'flat' | 'rate';
+  charge_value: number;
+  goods: number;
+  charge: number;
+  cost: number;
+  entry_id: number;
+}
+
+export interface InputRepaymentsTable {
+  id: Generated<number>;
+  number: string;
+  member_id: number;
+  date: string;
+  amount: number;
+  sale_id: number | null;
+  entry_id: number;
+}
+
+export type InputMovementKind = 'purchase' | 'sale' | 'damage' | 'loss' | 'found' | 'count' | 'reversal';
+
+export interface InputMovementsTable {
+  id: Generated<number>;
+  item_id: number;
+  date: string;
+  kind: InputMovementKind;
+  quantity: number;
+  value: number;
+  unit_price: number | null;
+  amount: number | null;
+  purchase_id: number | null;
+  sale_id: number | null;
+  note: string | null;
+  entry_id: number;
+}
+
 export interface Database {
   cooperative: CooperativeTable;
   sequences: SequencesTable;
@@ -176,6 +263,13 @@ export interface Database {
   savings_products: SavingsProductsTable;
   savings_accounts: SavingsAccountsTable;
   interest_runs: InterestRunsTable;
+  input_suppliers: InputSuppliersTable;
+  input_items: InputItemsTable;
+  input_purchases: InputPurchasesTable;
+  input_supplier_payments: InputSupplierPaymentsTable;
+  input_sales: InputSalesTable;
+  input_repayments: InputRepaymentsTable;
+  input_movements: InputMovementsTable;
 }
 
 export type SavingsProductRecord = Selectable<SavingsProductsTable>;

@@ -1,4 +1,17 @@
 import { createCooperative, updateCooperative } from '../cooperative/profile';
+import { creditAging, memberInputCredit } from '../inputs/credit';
+import {
+  createItem,
+  createSupplier,
+  listItems,
+  listSuppliers,
+  updateItem,
+  updateSupplier,
+} from '../inputs/items';
+import { paySupplier, postPurchase } from '../inputs/purchases';
+import { postDistribution, postInputSale, postRepayment } from '../inputs/sales';
+import { inputSalesReport } from '../inputs/sales-report';
+import { adjustStock, countStock, stockOnHand } from '../inputs/stock';
 import {
   createAccount,
   deleteAccount,
@@ -73,7 +86,7 @@ export function createHandlers(
     'ledger.postVoucher': async (input) => postVoucher(session.db, input, await session.actor()),
     'ledger.postTransfer': async (input) => postTransfer(session.db, input, await session.actor()),
     'ledger.postExchange': async (input) => postExchange(session.db, input, await session.actor()),
-    'ledger.readOpeningCsv': ({ csvText }) => readOpeningCsv(session.db, csvText),
+    'ledger.readOpeningCsv': ({ csvBase64 }) => readOpeningCsv(session.db, Buffer.from(csvBase64, 'base64')),
     'ledger.postOpening': async (input) => ({
       entryId: await postOpeningBalances(session.db, input, await session.actor()),
       number: null,
@@ -123,6 +136,23 @@ export function createHandlers(
     'savings.postInterest': async ({ productId, period }) =>
       postInterest(session.db, productId, period, await session.actor()),
     'members.statement': ({ memberId, from, to }) => memberStatement(session.db, memberId, to, from),
+    'inputs.items': () => listItems(session.db),
+    'inputs.createItem': (input) => createItem(session.db, input, session.now()),
+    'inputs.updateItem': (input) => updateItem(session.db, input),
+    'inputs.suppliers': () => listSuppliers(session.db),
+    'inputs.createSupplier': (input) => createSupplier(session.db, input, session.now()),
+    'inputs.updateSupplier': (input) => updateSupplier(session.db, input),
+    'inputs.purchase': async (input) => postPurchase(session.db, input, await session.actor()),
+    'inputs.paySupplier': async (input) => paySupplier(session.db, input, await session.actor()),
+    'inputs.sell': async (input) => postInputSale(session.db, input, await session.actor()),
+    'inputs.distribute': async (input) => postDistribution(session.db, input, await session.actor()),
+    'inputs.repay': async (input) => postRepayment(session.db, input, await session.actor()),
+    'inputs.memberCredit': ({ memberId }) => memberInputCredit(session.db, memberId, session.now().today),
+    'inputs.adjust': async (input) => adjustStock(session.db, input, await session.actor()),
+    'inputs.count': async (input) => countStock(session.db, input, await session.actor()),
+    'inputs.stock': ({ asOf }) => stockOnHand(session.db, asOf),
+    'inputs.aging': ({ asOf }) => creditAging(session.db, asOf),
+    'inputs.sales': ({ from, to }) => inputSalesReport(session.db, from, to),
     'reports.build': (request) => reports.build(request),
     'reports.save': ({ id }) => reports.save(id),
   };

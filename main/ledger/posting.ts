@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors';
 import { isRealIsoDate } from '../../shared/khmer';
 import type { Now } from '../clock';
 import type { AccountRecord, CurrencyCode, Database } from '../db/schema';
+import { reverseStockMovements } from '../inputs/stock';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -209,7 +210,7 @@ export function reverseEntry(
       .where('entry_id', '=', entry.id)
       .orderBy('journal_lines.id')
       .execute();
-    return postEntry(
+    const reversalId = await postEntry(
       trx,
       {
         date: request.date,
@@ -228,5 +229,8 @@ export function reverseEntry(
       },
       actor,
     );
+    // Stock that moved with the entry moves back with its reversal, so stock and ledger keep agreeing.
+    await reverseStockMovements(trx, entry.id, reversalId, request.date);
+    return reversalId;
   });
 }

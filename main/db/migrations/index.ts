@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001_cooperative_and_members';
 import * as m002 from './002_ledger';
 import * as m003 from './003_members_money';
+import * as m004 from './004_farm_inputs';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '001_cooperative_and_members', up: m001.up },
   { version: 2, name: '002_ledger', up: m002.up },
   { version: 3, name: '003_members_money', up: m003.up },
+  { version: 4, name: '004_farm_inputs', up: m004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,255 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { DomainError } from '../../shared/errors';
+import {
+  AGING_BUCKETS,
+  type AgingAmounts,
+  type AgingRow,
+  agingBucket,
+  type CreditAging,
+  type CreditSale,
+  type InputSaleLine,
+  type InputUnit,
+  type MemberInputCredit,
+} from '../../shared/inputs';
+import { isRealIsoDate } from '../../shared/khmer';
+import type { Database } from '../db/schema';
+import { accountByRole } from '../ledger/accounts';
+import { balanceAt } from '../ledger/statements';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A member's input credit is what the ledger's input credit account holds for the member. Each debit
+ * there is a debt (a credit sale, due on its due date; anything else, such as credit brought in with the
+ * opening balances, due on its own date); each credit pays debts: first the sale the bookkeeper chose,
+ * then the oldest due. An entry and its reversal cancel out and are left out together. So the aging
+ * always adds up to the account's balance, to the riel.
+ */
+export interface Debt {
+  entryId: number;
+  saleId: number | null;
+  number: string;
+  date: string;
+  dueDate: string;
+  total: number;
+  paid: number;
+}
+
+export interface CreditLine {
+  entryId: number;
+  date: string;
+  /** Signed as on the ledger: a debt is positive, a payment negative. */
+  amount: number;
+}
+
+interface CreditContext {
+  sales: Map<number, { saleId: number; number: string; dueDate: string }>;
+  picked: Map<number, number>;
+}
+
+/** Applies a member's lines in date order; returns the debts with what was paid on each, and any unapplied credit. */
+export function allocateCredit(lines: readonly CreditLine[], context: CreditContext) {
+  const debts: Debt[] = [];
+  let unapplied = 0;
+  const payOldest = (amount: number) => {
+    let left = amount;
+    const open = debts
+      .filter((d) => d.total > d.paid)
+      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.entryId - b.entryId));
+    for (const debt of open) {
+      if (left === 0) break;
+      const take = Math.min(left, debt.total - debt.paid);
+      debt.paid += take;
+      left -= take;
+    }
+    return left;
+  };
+  for (const line of lines) {
+    if (line.amount > 0) {
+      const sale = context.sales.get(line.entryId);
+      const debt: Debt = {
+        entryId: line.entryId,
+        saleId: sale?.saleId ?? null,
+        number: sale?.number ?? '',
+        date: line.date,
+        dueDate: sale?.dueDate ?? line.date,
+        total: line.amount,
+        paid: 0,
+      };
+      const take = Math.min(unapplied, debt.total);
+      debt.paid = take;
+      unapplied -= take;
+      debts.push(debt);
+      continue;
+    }
+    let left = -line.amount;
+    const saleId = context.picked.get(line.entryId);
+    const chosen = saleId === undefined ? undefined : debts.find((d) => d.saleId === saleId);
+    if (chosen) {
+      const take = Math.min(left, chosen.total - chosen.paid);
+      chosen.paid += take;
+      left -= take;
+    }
+    unapplied += payOldest(left);
+  }
+  return { debts, unapplied };
+}
+
+async function creditContext(db: Db, memberId: number | null): Promise<CreditContext> {
+  let sales = db
+    .selectFrom('input_sales')
+    .select(['id', 'number', 'due_date', 'entry_id'])
+    .where('payment', '=', 'credit');
+  if (memberId !== null) sales = sales.where('member_id', '=', memberId);
+  let picked = db
+    .selectFrom('input_repayments')
+    .select(['entry_id', 'sale_id'])
+    .where('sale_id', 'is not', null);
+  if (memberId !== null) picked = picked.where('member_id', '=', memberId);
+  return {
+    sales: new Map(
+      (await sales.execute()).map((s) => [
+        s.entry_id,
+        { saleId: s.id, number: s.number, dueDate: s.due_date ?? '' },
+      ]),
+    ),
+    picked: new Map((await picked.execute()).map((r) => [r.entry_id, r.sale_id ?? 0])),
+  };
+}
+
+/** Entries reversed by the end of `asOf`, and their reversals: each pair nets to nothing. */
+async function cancelledEntries(db: Db, asOf: string): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('journal_entries')
+    .select(['id', 'reverses_id'])
+    .where('reverses_id', 'is not', null)
+    .where('date', '<=', asOf)
+    .execute();
+  return new Set(rows.flatMap((r) => [r.id, r.reverses_id ?? 0]));
+}
+
+/** Each member's lines on the input credit account up to a date, in the order they were posted. */
+async function creditLines(
+  db: Db,
+  asOf: string,
+  memberId: number | null,
+): Promise<Map<number, CreditLine[]>> {
+  const account = await accountByRole(db, 'input_credit_khr');
+  const cancelled = await cancelledEntries(db, asOf);
+  let query = db
+    .selectFrom('journal_lines')
+    .select(['member_id', 'entry_id', 'date', 'amount'])
+    .where('account_id', '=', account.id)
+    .where('date', '<=', asOf);
+  if (memberId !== null) query = query.where('member_id', '=', memberId);
+  const rows = await query.orderBy('date').orderBy('entry_id').execute();
+  const byMember = new Map<number, CreditLine[]>();
+  for (const row of rows) {
+    if (row.member_id === null || cancelled.has(row.entry_id)) continue;
+    let list = byMember.get(row.member_id);
+    if (!list) {
+      list = [];
+      byMember.set(row.member_id, list);
+    }
+    list.push({ entryId: row.entry_id, date: row.date, amount: row.amount });
+  }
+  return byMember;
+}
+
+const emptyAmounts = (): AgingAmounts => ({ current: 0, days1to30: 0, days31to90: 0, over90: 0, total: 0 });
+
+function addAging(into: AgingAmounts, debts: readonly Debt[], unapplied: number, asOf: string) {
+  for (const debt of debts) {
+    const owed = debt.total - debt.paid;
+    if (owed === 0) continue;
+    into[agingBucket(debt.dueDate, asOf)] += owed;
+    into.total += owed;
+  }
+  into.current -= unapplied;
+  into.total -= unapplied;
+}
+
+/** Input credit per member at the end of a day, in the four aging buckets, with totals. */
+export async function creditAging(db: Db, asOf: string): Promise<CreditAging> {
+  if (!isRealIsoDate(asOf)) throw new DomainError('date_invalid', 'asOf');
+  const [lines, context] = await Promise.all([creditLines(db, asOf, null), creditContext(db, null)]);
+  const members = new Map(
+    (
+      await db
+        .selectFrom('members')
+        .select(['id', 'number', 'name_km', 'village'])
+        .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify([...lines.keys()])}))`)
+        .execute()
+    ).map((m) => [m.id, m]),
+  );
+  const rows: AgingRow[] = [];
+  const totals = emptyAmounts();
+  for (const [memberId, memberLines] of lines) {
+    const { debts, unapplied } = allocateCredit(memberLines, context);
+    const amounts = emptyAmounts();
+    addAging(amounts, debts, unapplied, asOf);
+    if (amounts.total === 0) continue;
+    for (const bucket of [...AGING_BUCKETS, 'total'] as const) totals[bucket] += amounts[bucket];
+    const member = members.get(memberId);
+    rows.push({
+      memberId,
+      memberNumber: member?.number ?? 0,
+      nameKm: member?.name_km ?? '',
+      village: member?.village ?? '',
+      ...amounts,
+    });
+  }
+  rows.sort((a, b) => a.memberNumber - b.memberNumber);
+  const account = await accountByRole(db, 'input_credit_khr');
+  const ledgerBalance = (await balanceAt(db, [account.id], asOf)).get(account.id) ?? 0;
+  return { asOf, rows, totals, ledgerBalance };
+}
+
+async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number, InputSaleLine[]>> {
+  const byId = new Map<number, InputSaleLine[]>();
+  if (saleIds.length === 0) return byId;
+  const rows = await db
+    .selectFrom('input_movements as m')
+    .innerJoin('input_items as i', 'i.id', 'm.item_id')
+    .select(['m.sale_id', 'm.item_id', 'i.name_km', 'i.unit', 'm.quantity', 'm.unit_price', 'm.amount'])
+    .where('m.kind', '=', 'sale')
+    .where('m.sale_id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(saleIds)}))`)
+    .orderBy('m.id')
+    .execute();
+  for (const row of rows) {
+    const list = byId.get(row.sale_id ?? 0) ?? [];
+    list.push({
+      itemId: row.item_id,
+      itemNameKm: row.name_km,
+      unit: row.unit as InputUnit,
+      quantity: -row.quantity,
+      unitPrice: row.unit_price ?? 0,
+      amount: row.amount ?? 0,
+    });
+    byId.set(row.sale_id ?? 0, list);
+  }
+  return byId;
+}
+
+/** What one member owes for inputs at the end of a day, sale by sale, oldest first. */
+export async function memberInputCredit(db: Db, memberId: number, asOf: string): Promise<MemberInputCredit> {
+  const [lines, context] = await Promise.all([creditLines(db, asOf, memberId), creditContext(db, memberId)]);
+  const { debts, unapplied } = allocateCredit(lines.get(memberId) ?? [], context);
+  const amounts = emptyAmounts();
+  addAging(amounts, debts, unapplied, asOf);
+  const items = await saleLines(
+    db,
+    debts.flatMap((d) => (d.saleId === null ? [] : [d.saleId])),
+  );
+  const sales: CreditSale[] = debts.map((d) => ({
+    saleId: d.saleId ?? 0,
+    number: d.number,
+    date: d.date,
+    dueDate: d.dueDate,
+    total: d.total,
+    paid: d.paid,
+    outstanding: d.total - d.paid,
+    lines: d.saleId === null ? [] : (items.get(d.saleId) ?? []),
+  }));
+  return { memberId, outstanding: amounts.total, overdue: amounts.total - amounts.current, sales };
+}

@@ -1,0 +1,340 @@
+import type { Kysely, Transaction } from 'kysely';
+import { DomainError } from '../../shared/errors';
+import {
+  type CreditCharge,
+  type DistributionInput,
+  type InputSaleInput,
+  lineAmount,
+  type PostedInputEvent,
+  type RepaymentInput,
+} from '../../shared/inputs';
+import type { AccountRecord, Database } from '../db/schema';
+import { accountByRole } from '../ledger/accounts';
+import { type Actor, type EntryDraft, type LineDraft, postEntries } from '../ledger/posting';
+import { moneyAccount } from '../ledger/vouchers';
+import { addMonths } from '../savings/interest-math';
+import { memberInputCredit } from './credit';
+import { documentNumber } from './purchases';
+import {
+  checkMovementDate,
+  insertMovements,
+  type MovementRow,
+  positionOf,
+  type StockPosition,
+  stockLines,
+  stockPositions,
+  takeOut,
+} from './stock';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Months of credit from a sale to its due date, a part month counting as a whole one. */
+export function creditMonths(date: string, dueDate: string): number {
+  let months = 0;
+  while (addMonths(date, months) < dueDate) months += 1;
+  return months;
+}
+
+/** What a credit sale's charge comes to, in riel: a flat fee, or the monthly rate over the months of credit, half up. */
+export function chargeOf(charge: CreditCharge, goods: number, date: string, dueDate: string | null): number {
+  if (charge.kind === 'none') return 0;
+  if (charge.kind === 'flat') return charge.amount;
+  const months = dueDate === null ? 0 : creditMonths(date, dueDate);
+  return Math.floor((goods * charge.monthlyBp * months + 5_000) / 10_000);
+}
+
+interface SaleAccounts {
+  credit: AccountRecord;
+  cost: AccountRecord;
+  fees: AccountRecord;
+  interest: AccountRecord;
+}
+
+async function saleAccounts(trx: Db): Promise<SaleAccounts> {
+  const [credit, cost, fees, interest] = await Promise.all([
+    accountByRole(trx, 'input_credit_khr'),
+    accountByRole(trx, 'cost_of_inputs'),
+    accountByRole(trx, 'service_fees'),
+    accountByRole(trx, 'interest_received_khr'),
+  ]);
+  return { credit, cost, fees, interest };
+}
+
+interface SaleRequest {
+  memberId: number;
+  date: string;
+  payment: 'cash' | 'credit';
+  cash: AccountRecord | null;
+  dueDate: string | null;
+  charge: CreditCharge;
+  lines: InputSaleInput['lines'];
+}
+
+interface PreparedSale {
+  request: SaleRequest;
+  draft: EntryDraft;
+  goods: number;
+  chargeAmount: number;
+  cost: number;
+  moves: { position: StockPosition; quantity: number; unitPrice: number; amount: number; cost: number }[];
+}
+
+/**
+ * One sale's entry: the member's receivable (or cash) for goods and charge; each item's income; the cost
+ * of what left the shelf at average cost, out of its stock account. Stock is taken from `positions`, so
+ * that many sales in one batch see each other.
+ */
+function prepareSale(
+  request: SaleRequest,
+  positions: Map<number, StockPosition>,
+  accounts: SaleAccounts,
+  number: string,
+  params: Record<string, number>,
+): PreparedSale {
+  const moves = request.lines.map((line, index) => {
+    const at = { ...params, line: index };
+    const position = positionOf(positions, line.itemId, 'lines', at);
+    if (!position.active) throw new DomainError('item_inactive', 'lines', { ...at, item: position.nameKm });
+    checkMovementDate(position, request.date, 'date', params);
+    const amount = lineAmount(line.quantity, line.unitPrice);
+    if (amount === 0) throw new DomainError('amount_zero', 'lines', at);
+    const cost = takeOut(position, line.quantity, 'lines', at);
+    return { position, quantity: line.quantity, unitPrice: line.unitPrice, amount, cost };
+  });
+  const goods = moves.reduce((sum, m) => sum + m.amount, 0);
+  const cost = moves.reduce((sum, m) => sum + m.cost, 0);
+  const chargeAmount = chargeOf(request.charge, goods, request.date, request.dueDate);
+  const income = new Map<number, number>();
+  for (const m of moves)
+    income.set(m.position.incomeAccountId, (income.get(m.position.incomeAccountId) ?? 0) + m.amount);
+  const lines: LineDraft[] =
+    request.payment === 'credit'
+      ? [
+          {
+            accountId: accounts.credit.id,
+            memberId: request.memberId,
+            currency: 'KHR',
+            amount: goods + chargeAmount,
+          },
+        ]
+      : [{ accountId: request.cash?.id ?? 0, currency: 'KHR', amount: goods }];
+  for (const [accountId, amount] of income) lines.push({ accountId, currency: 'KHR', amount: -amount });
+  if (chargeAmount > 0) {
+    const head = request.charge.kind === 'rate' ? accounts.interest : accounts.fees;
+    lines.push({ accountId: head.id, currency: 'KHR', amount: -chargeAmount });
+  }
+  if (cost > 0) {
+    lines.push({ accountId: accounts.cost.id, currency: 'KHR', amount: cost });
+    lines.push(...stockLines(moves.map((m) => ({ position: m.position, value: -m.cost }))));
+  }
+  return {
+    request,
+    goods,
+    chargeAmount,
+    cost,
+    moves,
+    draft: {
+      date: request.date,
+      kind: 'input_sale',
+      number,
+      memo: moves.map((m) => m.position.nameKm).join(', '),
+      details: request.dueDate ? { dueDate: request.dueDate } : null,
+      lines,
+    },
+  };
+}
+
+async function checkBuyer(trx: Db, memberId: number, date: string, params: Record<string, number>) {
+  const member = await trx
+    .selectFrom('members')
+    .select(['status', 'join_date'])
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+  if (!member) throw new DomainError('member_unknown', 'memberId', params);
+  if (member.status !== 'active') throw new DomainError('member_not_active', 'memberId', params);
+  if (date < member.join_date)
+    throw new DomainError('date_before_join', 'date', { ...params, date: member.join_date });
+}
+
+/** Posts prepared sales (their entries in one go) and writes their documents and stock movements. */
+async function writeSales(trx: Transaction<Database>, sales: readonly PreparedSale[], actor: Actor) {
+  const entryIds = await postEntries(
+    trx,
+    sales.map((s) => s.draft),
+    actor,
+  );
+  const saleIds: number[] = [];
+  for (let i = 0; i < sales.length; i += 500) {
+    const rows = await trx
+      .insertInto('input_sales')
+      .values(
+        sales.slice(i, i + 500).map((s, j) => ({
+          number: s.draft.number ?? '',
+          member_id: s.request.memberId,
+          date: s.request.date,
+          payment: s.request.payment,
+          due_date: s.request.payment === 'credit' ? s.request.dueDate : null,
+          charge_kind: s.request.charge.kind,
+          charge_value:
+            s.request.charge.kind === 'flat'
+              ? s.request.charge.amount
+              : s.request.charge.kind === 'rate'
+                ? s.request.charge.monthlyBp
+                : 0,
+          goods: s.goods,
+          charge: s.chargeAmount,
+          cost: s.cost,
+          entry_id: entryIds[i + j] ?? 0,
+        })),
+      )
+      .returning('id')
+      .execute();
+    saleIds.push(...rows.map((r) => r.id));
+  }
+  const movements: MovementRow[] = sales.flatMap((s, index) =>
+    s.moves.map((m) => ({
+      item_id: m.position.itemId,
+      date: s.request.date,
+      kind: 'sale' as const,
+      quantity: -m.quantity,
+      value: -m.cost,
+      unit_price: m.unitPrice,
+      amount: m.amount,
+      purchase_id: null,
+      sale_id: saleIds[index] ?? null,
+      note: null,
+      entry_id: entryIds[index] ?? 0,
+    })),
+  );
+  await insertMovements(trx, movements);
+  return sales.map((s, index) => ({
+    entryId: entryIds[index] ?? 0,
+    number: s.draft.number ?? '',
+    saleId: saleIds[index] ?? 0,
+  }));
+}
+
+/** Inputs sold to one member, in cash or on credit until the due date. Selling more than is on hand is refused on its line. */
+export function postInputSale(db: Kysely<Database>, input: InputSaleInput, actor: Actor) {
+  return db
+    .transaction()
+    .execute(async (trx): Promise<PostedInputEvent & { saleId: number; total: number }> => {
+      await checkBuyer(trx, input.memberId, input.date, {});
+      const cash =
+        input.payment === 'cash' ? await moneyAccount(trx, input.cashAccountId ?? 0, 'cashAccountId') : null;
+      if (cash && cash.currency !== 'KHR') throw new DomainError('currency_mismatch', 'cashAccountId');
+      const positions = await stockPositions(
+        trx,
+        input.lines.map((l) => l.itemId),
+      );
+      const number = await documentNumber(trx, 'input_sale', 'IS');
+      const sale = prepareSale({ ...input, cash }, positions, await saleAccounts(trx), number, {});
+      const [posted] = await writeSales(trx, [sale], actor);
+      if (!posted) throw new Error('The sale was not written');
+      return { ...posted, total: sale.goods + sale.chargeAmount };
+    });
+}
+
+/**
+ * A season's distribution: every member's inputs on credit on one day, each sale its own entry and
+ * number, all in one transaction so that one refused line (named by sale and line) stops all.
+ */
+export function postDistribution(db: Kysely<Database>, input: DistributionInput, actor: Actor) {
+  return db.transaction().execute(async (trx) => {
+    const positions = await stockPositions(
+      trx,
+      input.sales.flatMap((s) => s.lines.map((l) => l.itemId)),
+    );
+    const accounts = await saleAccounts(trx);
+    const members = new Map(
+      (await trx.selectFrom('members').select(['id', 'status', 'join_date']).execute()).map((m) => [m.id, m]),
+    );
+    const prepared: PreparedSale[] = [];
+    for (const [index, sale] of input.sales.entries()) {
+      const params = { sale: index };
+      const member = members.get(sale.memberId);
+      if (!member) throw new DomainError('member_unknown', 'sales', params);
+      if (member.status !== 'active') throw new DomainError('member_not_active', 'sales', params);
+      if (input.date < member.join_date)
+        throw new DomainError('date_before_join', 'sales', { ...params, date: member.join_date });
+      const number = await documentNumber(trx, 'input_sale', 'IS');
+      prepared.push(
+        prepareSale(
+          {
+            memberId: sale.memberId,
+            date: input.date,
+            payment: 'credit',
+            cash: null,
+            dueDate: input.dueDate,
+            charge: input.charge,
+            lines: sale.lines,
+          },
+          positions,
+          accounts,
+          number,
+          params,
+        ),
+      );
+    }
+    const written = await writeSales(trx, prepared, actor);
+    return {
+      count: written.length,
+      total: prepared.reduce((sum, s) => sum + s.goods + s.chargeAmount, 0),
+      numbers: written.map((w) => w.number),
+    };
+  });
+}
+
+/**
+ * Money a member brings to pay input credit: the chosen sale first, then the oldest due; never more
+ * than is owed. Each repayment its own receipt number and entry.
+ */
+export function postRepayment(db: Kysely<Database>, input: RepaymentInput, actor: Actor) {
+  return db.transaction().execute(async (trx): Promise<PostedInputEvent & { outstanding: number }> => {
+    const credit = await memberInputCredit(trx, input.memberId, '9999-12-31');
+    if (credit.outstanding <= 0) throw new DomainError('no_credit', 'memberId');
+    if (input.amount > credit.outstanding)
+      throw new DomainError('repayment_too_large', 'amount', { owed: credit.outstanding });
+    if (input.saleId !== null && !credit.sales.some((s) => s.saleId === input.saleId && s.outstanding > 0))
+      throw new DomainError('not_found', 'saleId');
+    const member = await trx
+      .selectFrom('members')
+      .select('join_date')
+      .where('id', '=', input.memberId)
+      .executeTakeFirst();
+    if (member && input.date < member.join_date)
+      throw new DomainError('date_before_join', 'date', { date: member.join_date });
+    const cash = await moneyAccount(trx, input.cashAccountId, 'cashAccountId');
+    if (cash.currency !== 'KHR') throw new DomainError('currency_mismatch', 'cashAccountId');
+    const account = await accountByRole(trx, 'input_credit_khr');
+    const number = await documentNumber(trx, 'input_repayment', 'IR');
+    const [entryId = 0] = await postEntries(
+      trx,
+      [
+        {
+          date: input.date,
+          kind: 'input_repayment',
+          number,
+          memo: account.name_km,
+          lines: [
+            { accountId: cash.id, currency: 'KHR', amount: input.amount },
+            { accountId: account.id, memberId: input.memberId, currency: 'KHR', amount: -input.amount },
+          ],
+        },
+      ],
+      actor,
+    );
+    await trx
+      .insertInto('input_repayments')
+      .values({
+        number,
+        member_id: input.memberId,
+        date: input.date,
+        amount: input.amount,
+        sale_id: input.saleId,
+        entry_id: entryId,
+      })
+      .execute();
+    return { entryId, number, outstanding: credit.outstanding - input.amount };
+  });
+}
