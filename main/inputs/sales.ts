@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
+import { chargeOf } from '../../shared/input-charge';
 import {
   type CreditCharge,
   type DistributionInput,
@@ -12,7 +13,6 @@ import type { AccountRecord, Database } from '../db/schema';
 import { accountByRole } from '../ledger/accounts';
 import { type Actor, type EntryDraft, type LineDraft, postEntries } from '../ledger/posting';
 import { moneyAccount } from '../ledger/vouchers';
-import { addMonths } from '../savings/interest-math';
 import { memberInputCredit } from './credit';
 import { documentNumber } from './purchases';
 import {
@@ -28,20 +28,7 @@ import {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Months of credit from a sale to its due date, a part month counting as a whole one. */
-export function creditMonths(date: string, dueDate: string): number {
-  let months = 0;
-  while (addMonths(date, months) < dueDate) months += 1;
-  return months;
-}
-
-/** What a credit sale's charge comes to, in riel: a flat fee, or the monthly rate over the months of credit, half up. */
-export function chargeOf(charge: CreditCharge, goods: number, date: string, dueDate: string | null): number {
-  if (charge.kind === 'none') return 0;
-  if (charge.kind === 'flat') return charge.amount;
-  const months = dueDate === null ? 0 : creditMonths(date, dueDate);
-  return Math.floor((goods * charge.monthlyBp * months + 5_000) / 10_000);
-}
+export { chargeOf, creditMonths } from '../../shared/input-charge';
 
 interface SaleAccounts {
   credit: AccountRecord;
