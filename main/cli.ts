@@ -5,6 +5,7 @@ import { DomainError } from '../shared/errors';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
 import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal } from './cli/books';
+import { INPUTS_COMMANDS } from './cli/inputs';
 import { withPdfReports } from './cli/pdf';
 import { REPORTS, type Report } from './cli/reports';
 import { nowFrom, systemClock } from './clock';
@@ -57,6 +58,23 @@ Commands:
   opening import --db FILE --file opening.csv --date YYYY-MM-DD
       Post opening balances from a CSV file (columns account_code, member_number, amount; amounts in
       the account's currency and natural sign), all rows or none; they must balance in each currency.
+  inputs items|suppliers --db FILE [--format csv|json]
+  inputs add-item --db FILE --name-km TEXT --unit kg|bag50|bag25|litre|bottle|packet|sack|tonne --price RIEL
+  inputs add-supplier --db FILE --name TEXT [--phone P] [--village V]
+  inputs purchase --db FILE --supplier ID --item ID --quantity Q --unit-cost C [--pay cash|credit]
+      [--currency KHR|USD --rate RIEL_PER_DOLLAR] [--cash-account CODE] [--date D] [--reference TEXT]
+  inputs pay-supplier --db FILE --supplier ID --amount RIEL [--cash-account CODE] [--date D]
+  inputs sell --db FILE --member NUMBER --item ID --quantity Q [--price RIEL]
+      [--due DATE [--fee RIEL | --monthly-rate-bp N]] [--date D]
+  inputs repay --db FILE --member NUMBER --amount RIEL [--sale ID] [--date D]
+  inputs adjust --db FILE --item ID --reason damage|loss|found --quantity Q [--note TEXT] [--date D]
+      Farm inputs on the same code as the screens: quantities as 12 or 12.5 in the item's unit, amounts in
+      whole riel; a sale with --due is on credit until that day, else paid in cash.
+  report stock --db FILE --to DATE [--format csv|json|pdf]
+  report input-sales --db FILE --from DATE --to DATE [--format csv|json|pdf]
+  report input-credit-aging --db FILE --to DATE [--format csv|json|pdf]
+      Stock on hand at average cost, the period's input sales, and input credit per member: not yet
+      due, 1–30, 31–90 and over 90 days overdue.
   export hledger --db FILE --out FILE
       Write the whole ledger as an hledger journal, to check the books with an independent tool.
 
@@ -250,7 +268,7 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
     ]),
   ),
   ...Object.fromEntries(
-    Object.entries(BOOKS_COMMANDS).map(([name, command]) => [name, booksCommand(command)]),
+    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS }).map(([name, command]) => [name, booksCommand(command)]),
   ),
 };
 

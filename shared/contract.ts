@@ -12,6 +12,7 @@ import {
   type MemberInputCredit,
   type PostedInputEvent,
   purchaseSchema,
+  repaymentDaySchema,
   repaymentSchema,
   type StockOnHand,
   type Supplier,
@@ -182,6 +183,7 @@ export const contract = {
   'inputs.sell': channel<PostedInputEvent & { saleId: number; total: number }>()(inputSaleSchema),
   'inputs.distribute': channel<{ count: number; total: number; numbers: string[] }>()(distributionSchema),
   'inputs.repay': channel<PostedInputEvent & { outstanding: number }>()(repaymentSchema),
+  'inputs.repaymentDay': channel<{ count: number; total: number; numbers: string[] }>()(repaymentDaySchema),
   'inputs.memberCredit': channel<MemberInputCredit>()(
     z.object({ memberId: z.number().int().positive() }).strict(),
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Currency, toLatinDigits } from './khmer';
+import { type Currency, type Digits, formatNumber, toLatinDigits, withDigits } from './khmer';
 import { currencySchema, rateSchema } from './ledger';
 import { isoDate } from './schemas';
 
@@ -206,6 +206,17 @@ export const repaymentSchema = z.strictObject({
 });
 export type RepaymentInput = z.infer<typeof repaymentSchema>;
 
+/** A day of repayments after the harvest, typed one after the other like the collection day. */
+export const repaymentDaySchema = z.strictObject({
+  date: isoDate,
+  cashAccountId: id,
+  repayments: z
+    .array(z.strictObject({ memberId: id, amount }))
+    .min(1, 'required')
+    .max(5_000, 'validation'),
+});
+export type RepaymentDayInput = z.infer<typeof repaymentDaySchema>;
+
 export interface PostedInputEvent {
   entryId: number;
   number: string;
@@ -347,3 +358,37 @@ export interface InputSalesReport {
 }
 
 export const INPUTS_CURRENCY: Currency = 'KHR';
+
+/** The units in each language: one list for the screens and the printed reports. */
+export const UNIT_WORDS: Record<'km' | 'en', Record<InputUnit, string>> = {
+  km: {
+    kg: 'គីឡូក្រាម',
+    bag50: 'បាវ ៥០ គ.ក',
+    bag25: 'បាវ ២៥ គ.ក',
+    litre: 'លីត្រ',
+    bottle: 'ដប',
+    packet: 'កញ្ចប់',
+    sack: 'បាវ',
+    tonne: 'តោន',
+  },
+  en: {
+    kg: 'kg',
+    bag50: 'bag of 50 kg',
+    bag25: 'bag of 25 kg',
+    litre: 'litre',
+    bottle: 'bottle',
+    packet: 'packet',
+    sack: 'sack',
+    tonne: 'tonne',
+  },
+};
+
+/** A quantity as a reader writes it, grouped, in the digits chosen: 1,250.5 or ១.២៥០,៥. */
+export function formatQuantity(milli: number, digits: Digits): string {
+  const plain = plainQuantity(Math.abs(milli));
+  const [whole = '0', fraction] = plain.split('.');
+  const sign = milli < 0 ? '-' : '';
+  const grouped = formatNumber(Number(whole), digits);
+  if (fraction === undefined) return sign + grouped;
+  return `${sign}${grouped}${digits === 'khmer' ? ',' : '.'}${withDigits(fraction, digits)}`;
+}

@@ -15,6 +15,9 @@ export const REPORT_NAMES = [
   'balance-sheet',
   'income-statement',
   'cash-book',
+  'stock',
+  'input-sales',
+  'input-credit-aging',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
@@ -57,6 +60,9 @@ export const reportRequestSchema = z.discriminatedUnion('report', [
       ...common,
     })
     .refine(periodCheck, periodError),
+  z.strictObject({ report: z.literal('stock'), asOf: isoDate, ...common }),
+  z.strictObject({ report: z.literal('input-sales'), ...period, ...common }).refine(periodCheck, periodError),
+  z.strictObject({ report: z.literal('input-credit-aging'), asOf: isoDate, ...common }),
   /** The monthly board statement for 'YYYY-MM'. */
   z.strictObject({ report: z.literal('board-statement'), month, ...common }),
 ]);

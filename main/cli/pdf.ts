@@ -68,6 +68,9 @@ const PDF_INPUTS: Record<ReportName, PdfInputs> = {
   'trial-balance': atDate,
   'balance-sheet': atDate,
   'income-statement': period,
+  stock: atDate,
+  'input-sales': period,
+  'input-credit-aging': atDate,
   'cash-book': {
     options: ['from', 'to', 'currency'],
     read(options) {

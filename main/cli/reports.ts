@@ -8,6 +8,7 @@ import { plainAmount } from '../../shared/money';
 import type { Database } from '../db/schema';
 import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger/statements';
 import { memberStatement } from '../members/statement';
+import { INPUTS_REPORTS } from './inputs';
 import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
 
 // The statements as a spreadsheet or a program reads them: CSV with plain decimals and one row per
@@ -273,4 +274,5 @@ export const REPORTS: Record<string, Report> = {
   'income-statement': incomeStatementReport,
   'cash-book': cashBookReport,
   'member-statement': memberStatementReport,
+  ...INPUTS_REPORTS,
 };

@@ -95,17 +95,20 @@ export function allocateCredit(lines: readonly CreditLine[], context: CreditCont
   return { debts, unapplied };
 }
 
-async function creditContext(db: Db, memberId: number | null): Promise<CreditContext> {
+/** The members a query is about, as one bound parameter whatever their number. */
+const inList = (ids: readonly number[]) => sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+async function creditContext(db: Db, memberIds: readonly number[] | null): Promise<CreditContext> {
   let sales = db
     .selectFrom('input_sales')
     .select(['id', 'number', 'due_date', 'entry_id'])
     .where('payment', '=', 'credit');
-  if (memberId !== null) sales = sales.where('member_id', '=', memberId);
+  if (memberIds !== null) sales = sales.where('member_id', 'in', inList(memberIds));
   let picked = db
     .selectFrom('input_repayments')
     .select(['entry_id', 'sale_id'])
     .where('sale_id', 'is not', null);
-  if (memberId !== null) picked = picked.where('member_id', '=', memberId);
+  if (memberIds !== null) picked = picked.where('member_id', 'in', inList(memberIds));
   return {
     sales: new Map(
       (await sales.execute()).map((s) => [
@@ -132,7 +135,7 @@ async function cancelledEntries(db: Db, asOf: string): Promise<Set<number>> {
 async function creditLines(
   db: Db,
   asOf: string,
-  memberId: number | null,
+  memberIds: readonly number[] | null,
 ): Promise<Map<number, CreditLine[]>> {
   const account = await accountByRole(db, 'input_credit_khr');
   const cancelled = await cancelledEntries(db, asOf);
@@ -141,7 +144,7 @@ async function creditLines(
     .select(['member_id', 'entry_id', 'date', 'amount'])
     .where('account_id', '=', account.id)
     .where('date', '<=', asOf);
-  if (memberId !== null) query = query.where('member_id', '=', memberId);
+  if (memberIds !== null) query = query.where('member_id', 'in', inList(memberIds));
   const rows = await query.orderBy('date').orderBy('entry_id').execute();
   const byMember = new Map<number, CreditLine[]>();
   for (const row of rows) {
@@ -178,7 +181,7 @@ export async function creditAging(db: Db, asOf: string): Promise<CreditAging> {
       await db
         .selectFrom('members')
         .select(['id', 'number', 'name_km', 'village'])
-        .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify([...lines.keys()])}))`)
+        .where('id', 'in', inList([...lines.keys()]))
         .execute()
     ).map((m) => [m.id, m]),
   );
@@ -213,7 +216,7 @@ async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number
     .innerJoin('input_items as i', 'i.id', 'm.item_id')
     .select(['m.sale_id', 'm.item_id', 'i.name_km', 'i.unit', 'm.quantity', 'm.unit_price', 'm.amount'])
     .where('m.kind', '=', 'sale')
-    .where('m.sale_id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(saleIds)}))`)
+    .where('m.sale_id', 'in', inList(saleIds))
     .orderBy('m.id')
     .execute();
   for (const row of rows) {
@@ -231,25 +234,50 @@ async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number
   return byId;
 }
 
-/** What one member owes for inputs at the end of a day, sale by sale, oldest first. */
-export async function memberInputCredit(db: Db, memberId: number, asOf: string): Promise<MemberInputCredit> {
-  const [lines, context] = await Promise.all([creditLines(db, asOf, memberId), creditContext(db, memberId)]);
-  const { debts, unapplied } = allocateCredit(lines.get(memberId) ?? [], context);
-  const amounts = emptyAmounts();
-  addAging(amounts, debts, unapplied, asOf);
+/** What each of the given members owes for inputs at the end of a day, sale by sale, oldest first. */
+export async function memberInputCredits(
+  db: Db,
+  memberIds: readonly number[],
+  asOf: string,
+): Promise<Map<number, MemberInputCredit>> {
+  const [lines, context] = await Promise.all([
+    creditLines(db, asOf, memberIds),
+    creditContext(db, memberIds),
+  ]);
+  const allocated = new Map(memberIds.map((id) => [id, allocateCredit(lines.get(id) ?? [], context)]));
   const items = await saleLines(
     db,
-    debts.flatMap((d) => (d.saleId === null ? [] : [d.saleId])),
+    [...allocated.values()].flatMap(({ debts }) =>
+      debts.flatMap((d) => (d.saleId === null ? [] : [d.saleId])),
+    ),
   );
-  const sales: CreditSale[] = debts.map((d) => ({
-    saleId: d.saleId ?? 0,
-    number: d.number,
-    date: d.date,
-    dueDate: d.dueDate,
-    total: d.total,
-    paid: d.paid,
-    outstanding: d.total - d.paid,
-    lines: d.saleId === null ? [] : (items.get(d.saleId) ?? []),
-  }));
-  return { memberId, outstanding: amounts.total, overdue: amounts.total - amounts.current, sales };
+  const credits = new Map<number, MemberInputCredit>();
+  for (const [memberId, { debts, unapplied }] of allocated) {
+    const amounts = emptyAmounts();
+    addAging(amounts, debts, unapplied, asOf);
+    const sales: CreditSale[] = debts.map((d) => ({
+      saleId: d.saleId ?? 0,
+      number: d.number,
+      date: d.date,
+      dueDate: d.dueDate,
+      total: d.total,
+      paid: d.paid,
+      outstanding: d.total - d.paid,
+      lines: d.saleId === null ? [] : (items.get(d.saleId) ?? []),
+    }));
+    credits.set(memberId, {
+      memberId,
+      outstanding: amounts.total,
+      overdue: amounts.total - amounts.current,
+      sales,
+    });
+  }
+  return credits;
+}
+
+/** What one member owes for inputs at the end of a day, sale by sale, oldest first. */
+export async function memberInputCredit(db: Db, memberId: number, asOf: string): Promise<MemberInputCredit> {
+  const credit = (await memberInputCredits(db, [memberId], asOf)).get(memberId);
+  if (!credit) throw new Error('memberInputCredits left out the member asked for');
+  return credit;
 }

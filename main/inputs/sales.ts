@@ -6,14 +6,16 @@ import {
   type DistributionInput,
   type InputSaleInput,
   lineAmount,
+  type MemberInputCredit,
   type PostedInputEvent,
+  type RepaymentDayInput,
   type RepaymentInput,
 } from '../../shared/inputs';
 import type { AccountRecord, Database } from '../db/schema';
 import { accountByRole } from '../ledger/accounts';
 import { type Actor, type EntryDraft, type LineDraft, postEntries } from '../ledger/posting';
 import { moneyAccount } from '../ledger/vouchers';
-import { memberInputCredit } from './credit';
+import { memberInputCredit, memberInputCredits } from './credit';
 import { documentNumber } from './purchases';
 import {
   checkMovementDate,
@@ -272,6 +274,70 @@ export function postDistribution(db: Kysely<Database>, input: DistributionInput,
   });
 }
 
+interface RepaymentRequest {
+  memberId: number;
+  amount: number;
+  saleId: number | null;
+}
+
+/** The checks and the entry of one repayment, against what the member owes now. */
+function prepareRepayment(
+  request: RepaymentRequest,
+  credit: MemberInputCredit | undefined,
+  accounts: { credit: AccountRecord; cash: AccountRecord },
+  date: string,
+  number: string,
+  params: Record<string, number>,
+): EntryDraft {
+  const owed = credit?.outstanding ?? 0;
+  if (owed <= 0) throw new DomainError('no_credit', 'memberId', params);
+  if (request.amount > owed) throw new DomainError('repayment_too_large', 'amount', { ...params, owed });
+  if (request.saleId !== null && !credit?.sales.some((s) => s.saleId === request.saleId && s.outstanding > 0))
+    throw new DomainError('not_found', 'saleId', params);
+  return {
+    date,
+    kind: 'input_repayment',
+    number,
+    memo: accounts.credit.name_km,
+    lines: [
+      { accountId: accounts.cash.id, currency: 'KHR', amount: request.amount },
+      { accountId: accounts.credit.id, memberId: request.memberId, currency: 'KHR', amount: -request.amount },
+    ],
+  };
+}
+
+async function repaymentAccounts(trx: Db, cashAccountId: number) {
+  const cash = await moneyAccount(trx, cashAccountId, 'cashAccountId');
+  if (cash.currency !== 'KHR') throw new DomainError('currency_mismatch', 'cashAccountId');
+  return { cash, credit: await accountByRole(trx, 'input_credit_khr') };
+}
+
+async function writeRepayments(
+  trx: Transaction<Database>,
+  date: string,
+  requests: readonly RepaymentRequest[],
+  drafts: readonly EntryDraft[],
+  actor: Actor,
+) {
+  const entryIds = await postEntries(trx, drafts, actor);
+  for (let i = 0; i < requests.length; i += 500) {
+    await trx
+      .insertInto('input_repayments')
+      .values(
+        requests.slice(i, i + 500).map((r, j) => ({
+          number: drafts[i + j]?.number ?? '',
+          member_id: r.memberId,
+          date,
+          amount: r.amount,
+          sale_id: r.saleId,
+          entry_id: entryIds[i + j] ?? 0,
+        })),
+      )
+      .execute();
+  }
+  return entryIds;
+}
+
 /**
  * Money a member brings to pay input credit: the chosen sale first, then the oldest due; never more
  * than is owed. Each repayment its own receipt number and entry.
@@ -279,11 +345,6 @@ export function postDistribution(db: Kysely<Database>, input: DistributionInput,
 export function postRepayment(db: Kysely<Database>, input: RepaymentInput, actor: Actor) {
   return db.transaction().execute(async (trx): Promise<PostedInputEvent & { outstanding: number }> => {
     const credit = await memberInputCredit(trx, input.memberId, '9999-12-31');
-    if (credit.outstanding <= 0) throw new DomainError('no_credit', 'memberId');
-    if (input.amount > credit.outstanding)
-      throw new DomainError('repayment_too_large', 'amount', { owed: credit.outstanding });
-    if (input.saleId !== null && !credit.sales.some((s) => s.saleId === input.saleId && s.outstanding > 0))
-      throw new DomainError('not_found', 'saleId');
     const member = await trx
       .selectFrom('members')
       .select('join_date')
@@ -291,37 +352,38 @@ export function postRepayment(db: Kysely<Database>, input: RepaymentInput, actor
       .executeTakeFirst();
     if (member && input.date < member.join_date)
       throw new DomainError('date_before_join', 'date', { date: member.join_date });
-    const cash = await moneyAccount(trx, input.cashAccountId, 'cashAccountId');
-    if (cash.currency !== 'KHR') throw new DomainError('currency_mismatch', 'cashAccountId');
-    const account = await accountByRole(trx, 'input_credit_khr');
+    const accounts = await repaymentAccounts(trx, input.cashAccountId);
     const number = await documentNumber(trx, 'input_repayment', 'IR');
-    const [entryId = 0] = await postEntries(
-      trx,
-      [
-        {
-          date: input.date,
-          kind: 'input_repayment',
-          number,
-          memo: account.name_km,
-          lines: [
-            { accountId: cash.id, currency: 'KHR', amount: input.amount },
-            { accountId: account.id, memberId: input.memberId, currency: 'KHR', amount: -input.amount },
-          ],
-        },
-      ],
-      actor,
-    );
-    await trx
-      .insertInto('input_repayments')
-      .values({
-        number,
-        member_id: input.memberId,
-        date: input.date,
-        amount: input.amount,
-        sale_id: input.saleId,
-        entry_id: entryId,
-      })
-      .execute();
+    const draft = prepareRepayment(input, credit, accounts, input.date, number, {});
+    const [entryId = 0] = await writeRepayments(trx, input.date, [input], [draft], actor);
     return { entryId, number, outstanding: credit.outstanding - input.amount };
+  });
+}
+
+/** A morning of repayments after the harvest, like a collection day: each its own receipt and entry, all or none. */
+export function postRepaymentDay(db: Kysely<Database>, input: RepaymentDayInput, actor: Actor) {
+  return db.transaction().execute(async (trx) => {
+    const credits = await memberInputCredits(
+      trx,
+      input.repayments.map((r) => r.memberId),
+      '9999-12-31',
+    );
+    const accounts = await repaymentAccounts(trx, input.cashAccountId);
+    const drafts: EntryDraft[] = [];
+    const requests = input.repayments.map((r) => ({ ...r, saleId: null }));
+    for (const [index, request] of requests.entries()) {
+      const credit = credits.get(request.memberId);
+      const number = await documentNumber(trx, 'input_repayment', 'IR');
+      drafts.push(prepareRepayment(request, credit, accounts, input.date, number, { line: index }));
+      // A member named twice in the day pays the second time against what the first left.
+      if (credit)
+        credits.set(request.memberId, { ...credit, outstanding: credit.outstanding - request.amount });
+    }
+    await writeRepayments(trx, input.date, requests, drafts, actor);
+    return {
+      count: drafts.length,
+      total: requests.reduce((sum, r) => sum + r.amount, 0),
+      numbers: drafts.map((d) => d.number ?? ''),
+    };
   });
 }

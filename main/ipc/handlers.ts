@@ -9,7 +9,7 @@ import {
   updateSupplier,
 } from '../inputs/items';
 import { paySupplier, postPurchase } from '../inputs/purchases';
-import { postDistribution, postInputSale, postRepayment } from '../inputs/sales';
+import { postDistribution, postInputSale, postRepayment, postRepaymentDay } from '../inputs/sales';
 import { inputSalesReport } from '../inputs/sales-report';
 import { adjustStock, countStock, stockOnHand } from '../inputs/stock';
 import {
@@ -147,6 +147,7 @@ export function createHandlers(
     'inputs.sell': async (input) => postInputSale(session.db, input, await session.actor()),
     'inputs.distribute': async (input) => postDistribution(session.db, input, await session.actor()),
     'inputs.repay': async (input) => postRepayment(session.db, input, await session.actor()),
+    'inputs.repaymentDay': async (input) => postRepaymentDay(session.db, input, await session.actor()),
     'inputs.memberCredit': ({ memberId }) => memberInputCredit(session.db, memberId, session.now().today),
     'inputs.adjust': async (input) => adjustStock(session.db, input, await session.actor()),
     'inputs.count': async (input) => countStock(session.db, input, await session.actor()),

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { getMember } from '../members/register';
 import { boardStatementPdf } from './board-statement';
 import type { ReportOptions } from './common';
+import { creditAgingPdf, inputSalesPdf, stockPdf } from './inputs';
 import { memberRegisterPdf } from './member-register';
 import { memberStatementPdf } from './member-statement';
 import { shareRegisterPdf } from './share-register';
@@ -52,6 +53,12 @@ export async function buildReport(
       });
     case 'board-statement':
       return boardStatementPdf(db, { ...options, month: request.month });
+    case 'stock':
+      return stockPdf(db, { ...options, asOf: request.asOf });
+    case 'input-sales':
+      return inputSalesPdf(db, { ...options, from: request.from, to: request.to });
+    case 'input-credit-aging':
+      return creditAgingPdf(db, { ...options, asOf: request.asOf });
   }
 }
 
@@ -68,11 +75,14 @@ export async function reportFileName(db: Kysely<Database>, request: ReportReques
       parts.push(request.to);
       break;
     case 'share-register':
+    case 'stock':
+    case 'input-credit-aging':
     case 'trial-balance':
     case 'balance-sheet':
       parts.push(request.asOf);
       break;
     case 'income-statement':
+    case 'input-sales':
     case 'cash-book':
       parts.push(request.from, request.to);
       if (request.report === 'cash-book' && request.currency) parts.push(request.currency);

@@ -30,6 +30,9 @@ export const REPORT_INPUTS: Record<ReportName, readonly ChoiceField[]> = {
   'balance-sheet': ['asOf'],
   'income-statement': ['from', 'to'],
   'cash-book': ['from', 'to', 'currency'],
+  stock: ['asOf'],
+  'input-sales': ['from', 'to'],
+  'input-credit-aging': ['asOf'],
 };
 
 /**

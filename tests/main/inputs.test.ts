@@ -13,6 +13,7 @@ import {
   postDistribution,
   postInputSale,
   postRepayment,
+  postRepaymentDay,
 } from '../../main/inputs/sales';
 import { inputSalesReport } from '../../main/inputs/sales-report';
 import { adjustStock, countStock, stockOnHand } from '../../main/inputs/stock';
@@ -655,5 +656,48 @@ describe('credit sales, repayments and aging', () => {
       ['គ្រាប់ពូជស្រូវ សែនក្រអូប', 1_000_000, 2_800_000],
       ['ជីអ៊ុយរ៉េ', 100_000, 10_000_000],
     ]);
+  });
+});
+
+describe('a day of repayments', () => {
+  it('posts each repayment with its receipt, all or none, and a member named twice pays against what is left', async () => {
+    await buy('2026-05-02', [{ itemId: urea.id, quantity: 10_000, unitCost: 100_000 }]);
+    const sell = (memberId: number) =>
+      postInputSale(
+        db(),
+        {
+          memberId,
+          date: '2026-05-10',
+          payment: 'credit',
+          cashAccountId: null,
+          dueDate: '2026-12-10',
+          charge: { kind: 'none' },
+          lines: [{ itemId: urea.id, quantity: 1_000, unitPrice: 115_000 }],
+        },
+        ACTOR,
+      );
+    await sell(sreymom.id);
+    await sell(dara.id);
+    const day = (repayments: { memberId: number; amount: number }[]) =>
+      postRepaymentDay(db(), { date: '2026-11-20', cashAccountId: cash, repayments }, ACTOR);
+    expect(
+      await refusal(
+        day([
+          { memberId: sreymom.id, amount: 100_000 },
+          { memberId: sreymom.id, amount: 15_001 },
+        ]),
+      ),
+    ).toMatchObject({
+      code: 'repayment_too_large',
+      params: { line: 1, owed: 15_000 },
+    });
+    expect(await db().selectFrom('input_repayments').select('id').execute()).toHaveLength(0);
+    const done = await day([
+      { memberId: sreymom.id, amount: 115_000 },
+      { memberId: dara.id, amount: 50_000 },
+    ]);
+    expect(done).toEqual({ count: 2, total: 165_000, numbers: ['IR-000001', 'IR-000002'] });
+    const aging = await creditAging(db(), '2026-11-20');
+    expect(aging.rows.map((r) => [r.memberId, r.total])).toEqual([[dara.id, 65_000]]);
   });
 });
