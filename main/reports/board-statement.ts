@@ -176,7 +176,7 @@ const CODE_WIDTH = 45;
 /** A label column and `n` amount columns, filling the width of the page. */
 const columns = (n: number): Column[] => [
   { width: BODY_WIDTH - n * VALUE_WIDTH },
-  ...Array.from({ length: n }, () => ({ width: VALUE_WIDTH, align: 'right' as const })),
+  ...Array.from({ length: n }, () => ({ width: VALUE_WIDTH, align: 'right' as const, fit: true })),
 ];
 
 /** A count, in brackets when it is taken off (as amounts are). */
@@ -278,10 +278,10 @@ function savingsBlocks(s: BoardStatement, { lang, digits }: ReportContext): Bloc
 }
 
 const INCOME_COLUMNS: Column[] = [
-  { width: CODE_WIDTH },
+  { width: CODE_WIDTH, fit: true },
   { width: BODY_WIDTH - CODE_WIDTH - 2 * VALUE_WIDTH },
-  { width: VALUE_WIDTH, align: 'right' },
-  { width: VALUE_WIDTH, align: 'right' },
+  { width: VALUE_WIDTH, align: 'right', fit: true },
+  { width: VALUE_WIDTH, align: 'right', fit: true },
 ];
 
 function incomeBlocks(s: BoardStatement, { lang, digits }: ReportContext): Block[] {

@@ -49,6 +49,13 @@ export interface Column {
   /** Width in points; the widths of a table should add up to at most BODY_WIDTH. */
   width: number;
   align?: Align;
+  /**
+   * The column holds numbers, codes, dates or amounts, which are never broken across lines: it is made as
+   * wide as the widest value it prints (bold rows measured bold, in the digits chosen) or its header on one
+   * line, and the other columns share what is left of the table's width in proportion to their
+   * widths. Its own `width` then only counts towards the table's width.
+   */
+  fit?: boolean;
 }
 
 export interface Table {
@@ -213,7 +220,7 @@ class Typesetter {
     const out: string[] = [];
     let current = '';
     for (const { segment } of graphemes.segment(line)) {
-      if (current !== '' && measure(current + segment) > width && !COMBINING_START.test(segment)) {
+      if (current !== '' && measure(current + segment) > width && !NEVER_STARTS_LINE.test(segment)) {
         out.push(current.trimEnd());
         current = segment.trimStart();
       } else current += segment;
@@ -224,7 +231,53 @@ class Typesetter {
 }
 
 const graphemes = new Intl.Segmenter('km', { granularity: 'grapheme' });
-const COMBINING_START = /^[\u17b4-\u17d3\u17dd]/;
+/** A combining sign, or closing punctuation (។ ៛ . , ) %): what a line never starts with. */
+const NEVER_STARTS_LINE = /^[\u17b4-\u17d3\u17dd\u17d4\u17d5\u17db.,;:!?)\]%$]/;
+
+// ---------------------------------------------------------------------------------------------------------
+// Column widths.
+
+/** Room a rounding error may not take from a cell sized to fit its text exactly. */
+const FIT_SLACK = 0.01;
+
+/**
+ * The widths a table is drawn with: `fit` columns as wide as their widest value (see Column.fit), the rest
+ * sharing what is left. Text columns keep at least a third of their planned widths, the table growing up to
+ * the body width for it; only fit columns wider than the whole page are narrowed (their values then wrap).
+ */
+function columnWidths(t: Table, type: Typesetter): number[] {
+  const planned = t.columns.map((c) => c.width);
+  if (!t.columns.some((c) => c.fit)) return planned;
+  const size = t.size ?? 9;
+  const bold = new Set(t.boldRows ?? []);
+  const needed = t.columns.map((column, i) => {
+    if (!column.fit) return 0;
+    let widest = 0;
+    t.rows.forEach((row, r) => {
+      const cell = printable(row[i] ?? '').trimEnd();
+      if (cell !== '') widest = Math.max(widest, type.width(cell, size, bold.has(r)));
+    });
+    const header = printable(t.header?.[i] ?? '').trim();
+    if (header !== '') widest = Math.max(widest, type.width(header, size, true));
+    return widest + 2 * CELL_PAD_X + FIT_SLACK;
+  });
+  const fitted = needed.reduce((sum, w) => sum + w, 0);
+  const textPlanned = t.columns.reduce((sum, c) => sum + (c.fit ? 0 : c.width), 0);
+  const tableWidth = Math.min(
+    BODY_WIDTH,
+    planned.reduce((sum, w) => sum + w, 0),
+  );
+  const minText = textPlanned / 3;
+  if (fitted + minText > BODY_WIDTH) {
+    // Values wider than the page itself: the fit columns are narrowed and wrap, nothing else could give.
+    const shrink = (BODY_WIDTH - minText) / fitted;
+    return t.columns.map((c, i) => (c.fit ? (needed[i] ?? 0) * shrink : c.width / 3));
+  }
+  const room = Math.max(tableWidth - fitted, minText);
+  return t.columns.map((c, i) =>
+    c.fit ? (needed[i] ?? 0) : textPlanned > 0 ? (c.width / textPlanned) * room : 0,
+  );
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Pass 1: blocks to pages of drawing operations.
@@ -307,9 +360,10 @@ class PageBuilder {
     const size = t.size ?? 9;
     const lh = lineHeight(size);
     let maxLines = Math.floor((BODY_BOTTOM - BODY_TOP - 2 * CELL_PAD_Y) / lh);
+    const widths = columnWidths(t, this.type);
     const layoutRow = (cells: string[], bold: boolean) => {
-      const lines = t.columns.map((col, i) => {
-        const all = this.type.lines(cells[i] ?? '', col.width - 2 * CELL_PAD_X, size, bold);
+      const lines = widths.map((width, i) => {
+        const all = this.type.lines(cells[i] ?? '', width - 2 * CELL_PAD_X, size, bold);
         // A cell taller than a page (under the header) is cut short, visibly, so that a row always fits.
         return all.length > maxLines ? [...all.slice(0, Math.max(0, maxLines - 1)), '…'] : all;
       });
@@ -323,7 +377,7 @@ class PageBuilder {
     );
     const bold = new Set(t.boldRows ?? []);
     const rows = t.rows.map((r, i) => layoutRow(r, bold.has(i)));
-    const tableWidth = t.columns.reduce((sum, c) => sum + c.width, 0);
+    const tableWidth = widths.reduce((sum, w) => sum + w, 0);
 
     const drawRow = (row: ReturnType<typeof layoutRow>, isHeader: boolean) => {
       const top = this.y;
@@ -331,12 +385,13 @@ class PageBuilder {
         this.page.push({ op: 'fill', x: MARGIN, y: top, w: tableWidth, h: row.height });
       let x = MARGIN;
       t.columns.forEach((col, i) => {
+        const width = widths[i] ?? 0;
         (row.lines[i] ?? []).forEach((line, k) => {
           const align = isHeader ? 'center' : (col.align ?? 'left');
-          const inner = col.width - 2 * CELL_PAD_X;
+          const inner = width - 2 * CELL_PAD_X;
           this.textLine(line, size, row.bold, x + CELL_PAD_X, inner, align, top + CELL_PAD_Y + k * lh);
         });
-        x += col.width;
+        x += width;
       });
       if (!t.borderless) {
         const bottom = top + row.height;
@@ -344,8 +399,8 @@ class PageBuilder {
         this.page.push({ op: 'line', x1: MARGIN, y1: bottom, x2: MARGIN + tableWidth, y2: bottom });
         let cx = MARGIN;
         this.page.push({ op: 'line', x1: cx, y1: top, x2: cx, y2: bottom });
-        for (const col of t.columns) {
-          cx += col.width;
+        for (const width of widths) {
+          cx += width;
           this.page.push({ op: 'line', x1: cx, y1: top, x2: cx, y2: bottom });
         }
       }

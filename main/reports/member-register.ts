@@ -25,14 +25,14 @@ const TEXT = {
   },
 } as const;
 
-/** Column widths in points, adding up to the A4 body width (595.28 − 2 × 15 mm). */
+/** Column widths in points, adding up to the A4 body width (595.28 − 2 × 15 mm); numbers and dates fit. */
 const COLUMNS: Column[] = [
-  { width: 28, align: 'right' },
+  { width: 28, align: 'right', fit: true },
   { width: 124 },
   { width: 94 },
   { width: 44 },
   { width: 80 },
-  { width: 70 },
+  { width: 70, fit: true },
   { width: 70.24 },
 ];
 

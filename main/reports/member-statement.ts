@@ -9,7 +9,7 @@ import { movementLabel } from '../../shared/movement-kinds';
 import type { MemberShares, MemberStatement, ShareMovement } from '../../shared/savings';
 import type { Database } from '../db/schema';
 import { EVERY_MEMBER, listMembers } from '../members/search';
-import { memberStatement } from '../members/statement';
+import { memberStatement, memberStatements } from '../members/statement';
 import {
   asOfSubtitle,
   memberStatus,
@@ -100,28 +100,27 @@ const TEXT = {
   },
 } as const;
 
-/** Column widths in points, each table adding up to the A4 body width. */
+/** Column widths in points, each table adding up to the A4 body width; dates, numbers and amounts fit. */
 const SHARE_FACTS: Column[] = [
-  { width: 120, align: 'right' },
-  { width: 130, align: 'right' },
+  { width: 120, align: 'right', fit: true },
+  { width: 130, align: 'right', fit: true },
   { width: BODY_WIDTH - 250 },
 ];
-// Dates are 76 points wide: a bold date in Khmer digits needs up to 68 and the cell pads 3 on each side.
 const SHARE_MOVEMENTS: Column[] = [
-  { width: 76 },
-  { width: 60 },
+  { width: 76, fit: true },
+  { width: 60, fit: true },
   { width: 136 },
-  { width: 52, align: 'right' },
-  { width: 62, align: 'right' },
+  { width: 52, align: 'right', fit: true },
+  { width: 62, align: 'right', fit: true },
   { width: BODY_WIDTH - 76 - 60 - 136 - 52 - 62 },
 ];
 const SAVINGS: Column[] = [
-  { width: 76 },
-  { width: 60 },
+  { width: 76, fit: true },
+  { width: 60, fit: true },
   { width: BODY_WIDTH - 76 - 60 - 3 * 84 },
-  { width: 84, align: 'right' },
-  { width: 84, align: 'right' },
-  { width: 84, align: 'right' },
+  { width: 84, align: 'right', fit: true },
+  { width: 84, align: 'right', fit: true },
+  { width: 84, align: 'right', fit: true },
 ];
 
 const heading = (text: string): Block => ({ kind: 'paragraph', text, size: 11, bold: true, after: 2 });
@@ -259,12 +258,10 @@ export async function memberStatementPdf(
   options: ReportOptions & { memberId?: number; from?: string; to: string },
 ): Promise<Buffer> {
   const { from, to } = options;
-  const ids =
+  const statements =
     options.memberId !== undefined
-      ? [options.memberId]
-      : (await listMembers(db, EVERY_MEMBER)).map((m) => m.id);
-  const statements: MemberStatement[] = [];
-  for (const id of ids) statements.push(await memberStatement(db, id, to, from));
+      ? [await memberStatement(db, options.memberId, to, from)]
+      : await memberStatements(db, await listMembers(db, EVERY_MEMBER), to, from);
 
   const t = TEXT[options.lang];
   const subtitle =

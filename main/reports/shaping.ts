@@ -22,6 +22,8 @@ export interface ShapingFont {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly upem: number;
+  /** Whether the font maps this code point to a glyph (its cmap). */
+  has(cp: number): boolean;
   /** Nominal advance (hmtx) of a glyph, in font units: used for the PDF's /W widths. */
   glyphAdvance(gid: number): number;
   /**
@@ -39,7 +41,9 @@ export async function loadFont(name: string, bytes: Uint8Array): Promise<Shaping
   const font = new hb.Font(face);
   // Scale = upem: HarfBuzz then reports integer font units, exactly what `hb-shape --font-size=upem` prints.
   font.setScale(face.upem, face.upem);
+  const unicodes = new Set(face.collectUnicodes());
   const base = {
+    has: (cp: number) => unicodes.has(cp),
     name,
     bytes,
     upem: face.upem,
@@ -144,28 +148,65 @@ function isNeutral(cp: number): boolean {
   return cp === 0x20 || cp === 0xa0 || (cp >= 0x200b && cp <= 0x200d);
 }
 
+/**
+ * Latin digits and the common punctuation of numbers, dates and lists (, - . : / –). Between two Khmer
+ * characters (a village written ស្រែ៣៤៥,៦៧៨,០០០៛, a date ១៥/០១/២០២៥) they stay in the Khmer run when the Khmer
+ * font has them, so that the string is drawn exactly as HarfBuzz shapes it in that one font; so does such
+ * punctuation right after a Khmer character (ក, ខ,).
+ */
+const BRIDGING = /^[0-9,\-.:/\u2013]$/;
+
 function isKhmerRunText(text: string): boolean {
   for (const ch of text) if (isKhmer(ch.codePointAt(0) ?? 0)) return true;
   return false;
 }
 
+type CharClass = 'khmer' | 'latin' | 'neutral' | 'bridge';
+
 /**
  * Splits text into runs for font fallback: Khmer letters, Khmer digits and Khmer punctuation go to the Khmer
- * font; everything else (Latin letters, Latin digits, $ , . : and so on) to the Latin font, because the Noto
- * Khmer fonts carry no Latin glyphs. Spaces stay with the run before them (a leading space with the first run).
+ * font, and so do Latin digits and common punctuation standing between Khmer characters when `khmerHas` (the
+ * Khmer font's character set) says the font draws them; everything else (Latin letters, $, an amount that
+ * starts a cell) goes to the Latin font, because the Noto Khmer fonts carry no Latin letters. Spaces stay
+ * with the run before them (a leading space with the first run).
  */
-export function splitRuns(text: string): TextRun[] {
+export function splitRuns(text: string, khmerHas: (cp: number) => boolean): TextRun[] {
+  const chars = [...text];
+  const classes: CharClass[] = chars.map((ch) => {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isKhmer(cp)) return 'khmer';
+    if (isNeutral(cp)) return 'neutral';
+    return BRIDGING.test(ch) && khmerHas(cp) ? 'bridge' : 'latin';
+  });
+  // A stretch of spaces and bridging characters with Khmer on both sides is Khmer, and so is the
+  // punctuation that starts it right after a Khmer character; other bridging characters are Latin.
+  for (let i = 0; i < classes.length; i++) {
+    if (classes[i] !== 'bridge') continue;
+    let start = i;
+    while (start > 0 && (classes[start - 1] === 'bridge' || classes[start - 1] === 'neutral')) start--;
+    let end = i;
+    while (end + 1 < classes.length && (classes[end + 1] === 'bridge' || classes[end + 1] === 'neutral'))
+      end++;
+    const between = classes[start - 1] === 'khmer' && classes[end + 1] === 'khmer';
+    let trailing = classes[start - 1] === 'khmer';
+    for (let k = start; k <= end; k++) {
+      trailing &&= classes[k] === 'bridge' && !/[0-9]/.test(chars[k] ?? '');
+      if (classes[k] === 'bridge') classes[k] = between || trailing ? 'khmer' : 'latin';
+    }
+    i = end;
+  }
+
   const runs: TextRun[] = [];
   let current: TextRun | undefined;
   let leading = '';
   let index = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (isNeutral(cp)) {
+  chars.forEach((ch, i) => {
+    const cls = classes[i];
+    if (cls === 'neutral') {
       if (current) current.text += ch;
       else leading += ch;
     } else {
-      const script: Script = isKhmer(cp) ? 'khmer' : 'latin';
+      const script: Script = cls === 'khmer' ? 'khmer' : 'latin';
       if (current?.script === script) current.text += ch;
       else {
         current = { script, text: ch, start: index };
@@ -177,7 +218,7 @@ export function splitRuns(text: string): TextRun[] {
       }
     }
     index += ch.length;
-  }
+  });
   if (leading) runs.push({ script: 'latin', text: leading, start: 0 });
   return runs;
 }
@@ -189,5 +230,5 @@ export interface FontPair {
 
 /** Shapes a whole line: split into runs, each shaped with its own font. */
 export function shapeText(text: string, fonts: FontPair, size: number): ShapedRun[] {
-  return splitRuns(text).map((run) => shapeRun(fonts[run.script], run.text, size));
+  return splitRuns(text, fonts.khmer.has).map((run) => shapeRun(fonts[run.script], run.text, size));
 }

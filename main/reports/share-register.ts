@@ -31,14 +31,14 @@ const TEXT = {
   },
 } as const;
 
-/** Column widths in points, adding up to the A4 body width. */
+/** Column widths in points, adding up to the A4 body width; numbers and amounts fit. */
 const COLUMNS: Column[] = [
-  { width: 34, align: 'right' },
+  { width: 34, align: 'right', fit: true },
   { width: 98 },
   { width: 94 },
   { width: 60 },
-  { width: 42, align: 'right' },
-  { width: 80, align: 'right' },
+  { width: 42, align: 'right', fit: true },
+  { width: 80, align: 'right', fit: true },
   { width: BODY_WIDTH - 34 - 98 - 94 - 60 - 42 - 80 },
 ];
 

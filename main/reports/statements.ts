@@ -119,10 +119,10 @@ const nothing = (lang: Lang): Block => ({ kind: 'paragraph', text: TEXT[lang].no
 // Trial balance.
 
 const TRIAL_COLUMNS: Column[] = [
-  { width: 50 },
+  { width: 50, fit: true },
   { width: BODY_WIDTH - 50 - 2 * 110 },
-  { width: 110, align: 'right' },
-  { width: 110, align: 'right' },
+  { width: 110, align: 'right', fit: true },
+  { width: 110, align: 'right', fit: true },
 ];
 
 export async function trialBalancePdf(
@@ -160,9 +160,9 @@ export async function trialBalancePdf(
 // Statements made of sections (balance sheet, income statement).
 
 const STATEMENT_COLUMNS: Column[] = [
-  { width: 50 },
+  { width: 50, fit: true },
   { width: BODY_WIDTH - 50 - 140 },
-  { width: 140, align: 'right' },
+  { width: 140, align: 'right', fit: true },
 ];
 
 /** A section's heading, its group and account lines (groups bold), and its total (bold). */
@@ -248,12 +248,12 @@ export async function incomeStatementPdf(
 // Cash book.
 
 const CASH_COLUMNS: Column[] = [
-  { width: 70 },
-  { width: 58 },
+  { width: 70, fit: true },
+  { width: 58, fit: true },
   { width: BODY_WIDTH - 70 - 58 - 3 * 78 },
-  { width: 78, align: 'right' },
-  { width: 78, align: 'right' },
-  { width: 78, align: 'right' },
+  { width: 78, align: 'right', fit: true },
+  { width: 78, align: 'right', fit: true },
+  { width: 78, align: 'right', fit: true },
 ];
 
 function cashBookBlocks(book: CashBook, { lang, digits }: ReportContext): Block[] {

@@ -22,6 +22,9 @@ export const SAMPLE_LINES = [
   'ជាតិ សាសនា ព្រះមហាក្សត្រ',
   'ថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៥ ១៥/០១/២០២៥ ១២៥.០០០៛ ៣១២,៥០$',
   'រៀបចំដោយ ពិនិត្យដោយ អនុម័តដោយ ហត្ថលេខា ស្នាមមេដៃ',
+  // Punctuation and digits between Khmer letters: drawn in the Khmer font with the letters around them.
+  'ស្រែ៣៤៥,៦៧៨,០០០៛ សហករណ៍០១២៣៤៥៦៧៨៩គ្រឿង ភូមិ ក, ខ - គ. ឃ: ង/ច',
+  'ស្រែ345,678,000៛ ក្រុង0123-4567/89:10.5គ្រឿង ម៉ោង 8:00 ព្រឹក',
 ];
 
 const CONSONANTS = Array.from({ length: 0x17a2 - 0x1780 + 1 }, (_, i) => String.fromCharCode(0x1780 + i));
@@ -72,6 +75,7 @@ export interface SamplePdf {
   lines: PlacedLine[];
   pageHeight: number;
   size: number;
+  fonts: FontPair;
   ms: number;
 }
 
@@ -110,5 +114,6 @@ export async function renderSamplePdf(khmerFontName: string, texts: string[]): P
     y += LEADING;
   }
   const pdf = await output.getBuffer();
-  return { pdf, lines: placed, pageHeight: doc.page.height, size: SIZE, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  return { pdf, lines: placed, pageHeight: doc.page.height, size: SIZE, fonts, ms };
 }

@@ -5,60 +5,13 @@
 // Tolerance: positions are written to the PDF rounded to 1/10000 pt, so each coordinate may differ from
 // hb-shape's exact value by up to 0.00005 pt; the test allows 0.001 pt. Glyph ids must be equal.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitRuns } from '../../../main/reports/shaping';
+import { hbShape, upemOf } from './hb-shape';
 import { PdfFile, readTextSpans } from './pdf-reader';
 import { FONT_DIR, generatedLines, LATIN_FONT, renderSamplePdf, SAMPLE_LINES } from './sample-pdf';
 
 const TOLERANCE_PT = 0.001;
-
-interface HbGlyph {
-  g: number;
-  cl: number;
-  dx: number;
-  dy: number;
-  ax: number;
-  ay: number;
-}
-
-/** Shapes many texts in one hb-shape process: one input line per text, one JSON array per output line. */
-function hbShape(fontFile: string, texts: string[], language: string): HbGlyph[][] {
-  if (texts.length === 0) return [];
-  const dir = mkdtempSync(join(tmpdir(), 'hb-oracle-'));
-  const input = join(dir, 'input.txt');
-  writeFileSync(input, `${texts.join('\n')}\n`);
-  const out = execFileSync(
-    'hb-shape',
-    [
-      '--output-format=json',
-      '--no-glyph-names',
-      '--font-size=upem',
-      `--language=${language}`,
-      '--direction=ltr',
-      `--text-file=${input}`,
-      fontFile,
-    ],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  const lines = out.split('\n').filter((l) => l.trim() !== '');
-  expect(lines).toHaveLength(texts.length);
-  return lines.map((l) => JSON.parse(l) as HbGlyph[]);
-}
-
-/** unitsPerEm straight from the font file's head table (offset 18). */
-function upemOf(fontFile: string): number {
-  const b = readFileSync(fontFile);
-  const numTables = b.readUInt16BE(4);
-  for (let i = 0; i < numTables; i++) {
-    const rec = 12 + i * 16;
-    if (b.toString('latin1', rec, rec + 4) === 'head') return b.readUInt16BE(b.readUInt32BE(rec + 8) + 18);
-  }
-  throw new Error(`no head table in ${fontFile}`);
-}
 
 describe.each(['NotoSansKhmer-Regular', 'NotoSerifKhmer-Regular'])('shaping oracle: %s', (khmerFont) => {
   it('writes exactly the glyphs and positions hb-shape gives', async () => {
@@ -68,7 +21,9 @@ describe.each(['NotoSansKhmer-Regular', 'NotoSerifKhmer-Regular'])('shaping orac
 
     const fileOf = { khmer: `${FONT_DIR}${khmerFont}.ttf`, latin: `${FONT_DIR}${LATIN_FONT}.ttf` };
     const nameOf = { khmer: khmerFont, latin: LATIN_FONT };
-    const runs = sample.lines.flatMap((line) => splitRuns(line.text).map((run) => ({ line, run })));
+    const runs = sample.lines.flatMap((line) =>
+      splitRuns(line.text, sample.fonts.khmer.has).map((run) => ({ line, run })),
+    );
     const started = performance.now();
     const expected = {
       khmer: hbShape(
