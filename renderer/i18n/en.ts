@@ -1,3 +1,4 @@
+import { FILE_PROBLEMS } from '../../shared/file-problems';
 import type { Messages } from './km';
 import { moneyEn } from './sections/money';
 import { reportsEn } from './sections/reports';
@@ -66,7 +67,7 @@ export const en: Messages = {
     no_cooperative: 'no cooperative yet',
     cooperative_exists: 'the cooperative already exists',
     read_only: 'this review copy is read-only',
-    database_too_new: 'this data was written by a newer version',
+    ...FILE_PROBLEMS.en,
     unexpected:
       'Sorry, something unexpected went wrong. Nothing was saved. Please try again, or restart the app.',
     unknown_column: 'is not a known column',

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/errors';
+import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { moneyKm } from './sections/money';
 import { reportsKm } from './sections/reports';
 import { savingsKm } from './sections/savings';
@@ -68,7 +69,7 @@ export const km = {
     no_cooperative: 'មិនទាន់មានសហគមន៍',
     cooperative_exists: 'សហគមន៍មានរួចហើយ',
     read_only: 'ច្បាប់ចម្លងនេះសម្រាប់តែអាន',
-    database_too_new: 'ទិន្នន័យនេះបង្កើតដោយកំណែថ្មីជាង',
+    ...FILE_PROBLEMS.km,
     unexpected: 'សូមអភ័យទោស មានបញ្ហាមិនរំពឹងទុក។ មិនបានរក្សាទុកទេ។ សូមព្យាយាមម្តងទៀត ឬបើកកម្មវិធីឡើងវិញ។',
     unknown_column: 'ជួរឈរមិនស្គាល់',
     duplicate_column: 'ជួរឈរស្ទួនគ្នា',
