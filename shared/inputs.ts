@@ -185,16 +185,31 @@ export const inputSaleSchema = z
 export type InputSaleInput = z.infer<typeof inputSaleSchema>;
 
 /** A season's distribution: many members' sales on one day, posted together (one entry each). */
-export const distributionSchema = z.strictObject({
-  date: isoDate,
-  dueDate: isoDate,
-  charge: creditChargeSchema,
-  sales: z
-    .array(z.strictObject({ memberId: id, lines: z.array(saleLineSchema).min(1).max(100) }))
-    .min(1, 'required')
-    .max(5_000, 'validation'),
-});
-export type DistributionInput = z.infer<typeof distributionSchema>;
+export const distributionSchema = z
+  .strictObject({
+    date: isoDate,
+    dueDate: isoDate,
+    charge: creditChargeSchema,
+    /** Where the money of those who pay on the day goes; needed only when someone does. */
+    cashAccountId: id.nullable().default(null),
+    sales: z
+      .array(
+        z.strictObject({
+          memberId: id,
+          /** Most take the inputs on credit until the harvest; some pay on the day. */
+          payment: z.enum(['cash', 'credit']).default('credit'),
+          lines: z.array(saleLineSchema).min(1).max(100),
+        }),
+      )
+      .min(1, 'required')
+      .max(5_000, 'validation'),
+  })
+  .refine((d) => d.dueDate >= d.date, { message: 'due_before_sale', path: ['dueDate'] })
+  .refine((d) => d.cashAccountId !== null || d.sales.every((s) => s.payment === 'credit'), {
+    message: 'required',
+    path: ['cashAccountId'],
+  });
+export type DistributionInput = z.input<typeof distributionSchema>;
 
 export const repaymentSchema = z.strictObject({
   memberId: id,

@@ -3,7 +3,8 @@ import type { CooperativeInput, Member } from '../../shared/schemas';
 import { createCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { insertMember, type Now } from '../members/register';
-import { type DemoLedgerSummary, writeDemoLedger } from './ledger-history';
+import { writeDemoInputs } from './inputs-history';
+import { closeDemoMonths, type DemoLedgerSummary, writeDemoLedger } from './ledger-history';
 import { demoFoundingDate } from './ledger-setup';
 import { demoMembers } from './members';
 import { COMMUNES, DISTRICT, PROVINCE } from './names';
@@ -37,6 +38,18 @@ export function demoCooperativeProfile(today: string, years = DEMO_YEARS): Coope
   };
 }
 
+async function countLedger(db: Kysely<Database>) {
+  const entries = await db
+    .selectFrom('journal_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const lines = await db
+    .selectFrom('journal_lines')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return { entries: entries?.n ?? 0, lines: lines?.n ?? 0 };
+}
+
 /**
  * Writes a demo cooperative founded `years` before today: its register in one transaction, then its
  * savings products and the books of those years a month per transaction, with the members' accounts,
@@ -66,6 +79,21 @@ export async function createDemoCooperative(
     members,
     today: options.now.today,
     actor,
+    keepMonthsOpen: true,
   });
-  return { members: members.length, ...books };
+  const before = await countLedger(db);
+  await writeDemoInputs(db, {
+    seed: options.seed,
+    members,
+    founded: profile.foundedOn,
+    today: options.now.today,
+    actor,
+  });
+  const after = await countLedger(db);
+  await closeDemoMonths(db, profile.foundedOn, options.now.today, actor);
+  return {
+    members: members.length,
+    entries: books.entries + after.entries - before.entries,
+    lines: books.lines + after.lines - before.lines,
+  };
 }

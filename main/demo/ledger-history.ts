@@ -30,6 +30,8 @@ export interface DemoLedgerOptions {
   members: readonly MemberInfo[];
   today: string;
   actor: Actor;
+  /** Leave the months open for what the caller still writes (the inputs seasons), then close them itself. */
+  keepMonthsOpen?: boolean;
 }
 
 export type DemoLedgerSummary = { entries: number; lines: number };
@@ -702,7 +704,7 @@ export async function writeDemoLedger(
       });
       monthStart = monthEnd + 1;
     }
-    await closeOldMonths(db, isoOf(first).slice(0, 7), options.today, options.actor);
+    if (!options.keepMonthsOpen) await closeDemoMonths(db, founded, options.today, options.actor);
   } finally {
     await sql.raw(`PRAGMA cache_size = ${cacheSize ?? -2000}`).execute(db);
   }
@@ -722,7 +724,8 @@ function groupBy(savers: readonly Saver[], key: (saver: Saver) => number | null)
 }
 
 /** The board has approved every month but the last two: those are closed, as the app closes a month. */
-async function closeOldMonths(db: Kysely<Database>, firstMonth: string, today: string, actor: Actor) {
+export async function closeDemoMonths(db: Kysely<Database>, founded: string, today: string, actor: Actor) {
+  const firstMonth = founded.slice(0, 7);
   const lastOpen = isoOf(dayOf(`${today.slice(0, 7)}-01`) - 1).slice(0, 7);
   for (let month = firstMonth; month < lastOpen; month = nextMonth(month)) {
     await closeMonth(db, month, { ...actor, timestamp: `${nextMonth(month)}-05T03:00:00.000Z` });

@@ -235,6 +235,8 @@ export function postDistribution(db: Kysely<Database>, input: DistributionInput,
       input.sales.flatMap((s) => s.lines.map((l) => l.itemId)),
     );
     const accounts = await saleAccounts(trx);
+    const cash = input.cashAccountId ? await moneyAccount(trx, input.cashAccountId, 'cashAccountId') : null;
+    if (cash && cash.currency !== 'KHR') throw new DomainError('currency_mismatch', 'cashAccountId');
     const members = new Map(
       (await trx.selectFrom('members').select(['id', 'status', 'join_date']).execute()).map((m) => [m.id, m]),
     );
@@ -252,10 +254,10 @@ export function postDistribution(db: Kysely<Database>, input: DistributionInput,
           {
             memberId: sale.memberId,
             date: input.date,
-            payment: 'credit',
-            cash: null,
-            dueDate: input.dueDate,
-            charge: input.charge,
+            payment: sale.payment ?? 'credit',
+            cash: sale.payment === 'cash' ? cash : null,
+            dueDate: sale.payment === 'cash' ? null : input.dueDate,
+            charge: sale.payment === 'cash' ? { kind: 'none' } : input.charge,
             lines: sale.lines,
           },
           positions,

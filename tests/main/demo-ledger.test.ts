@@ -10,6 +10,8 @@ import { createDemoCooperative, demoCooperativeProfile } from '../../main/demo/c
 import { type MemberInfo, writeDemoLedger } from '../../main/demo/ledger-history';
 import { DEMO_PRODUCTS } from '../../main/demo/ledger-setup';
 import { demoMembers } from '../../main/demo/members';
+import { creditAging } from '../../main/inputs/credit';
+import { stockOnHand } from '../../main/inputs/stock';
 import { accountByRole } from '../../main/ledger/accounts';
 import { balanceSheet, trialBalance } from '../../main/ledger/statements';
 import { insertMember } from '../../main/members/register';
@@ -32,6 +34,12 @@ const KINDS = [
   'payment',
   'transfer',
   'exchange',
+  'input_purchase',
+  'input_sale',
+  'input_repayment',
+  'input_supplier_payment',
+  'input_adjustment',
+  'input_count',
 ];
 
 let dir: string;
@@ -54,6 +62,7 @@ async function dump(target: Kysely<Database>) {
     sequences: await target.selectFrom('sequences').selectAll().orderBy('name').execute(),
     accounts: await target.selectFrom('savings_accounts').selectAll().orderBy('id').execute(),
     shares: await target.selectFrom('share_movements').selectAll().orderBy('id').execute(),
+    inputs: await target.selectFrom('input_movements').selectAll().orderBy('id').execute(),
     runs: await target
       .selectFrom('interest_runs')
       .selectAll()
@@ -78,6 +87,23 @@ afterAll(async () => {
 });
 
 describe('the demo books', () => {
+  it('keep two input seasons a year whose stock and member credit agree with the ledger at every month end', async () => {
+    const seasons = await rows<{ n: number }>(sql`SELECT count(*) AS n FROM input_purchases`);
+    expect(seasons[0]?.n).toBeGreaterThanOrEqual(3);
+    for (let month = 1; month <= 24; month++) {
+      const end = new Date(Date.UTC(2025, month, 0)).toISOString().slice(0, 10);
+      if (end > NOW.today) break;
+      const stock = await stockOnHand(db, end);
+      expect(stock.ledgerValue).toBe(stock.totalValue);
+      for (const row of stock.rows) expect(row.quantity).toBeGreaterThanOrEqual(0);
+      const aging = await creditAging(db, end);
+      expect(aging.totals.total).toBe(aging.ledgerBalance);
+    }
+    const today = await creditAging(db, NOW.today);
+    expect(today.totals.total).toBeGreaterThan(0);
+    expect(today.totals.total - today.totals.current).toBeGreaterThan(0);
+  });
+
   it('are the same for the same seed and day', async () => {
     const again = await demoFile('b.db');
     const first = await dump(db);
@@ -108,14 +134,28 @@ describe('the demo books', () => {
     expect(days.filter((d) => d.balance < 0)).toEqual([]);
   });
 
-  it('never let a member withdraw more than the savings they hold', async () => {
+  it('never let a member withdraw more than the savings they hold, nor repay more input credit than owed', async () => {
     const overdrawn = await rows(sql`
       SELECT * FROM (
         SELECT member_id, account_id, date,
                sum(sum(amount)) OVER (PARTITION BY member_id, account_id ORDER BY date) AS balance
-        FROM journal_lines WHERE member_id IS NOT NULL GROUP BY member_id, account_id, date)
+        FROM journal_lines JOIN accounts ON accounts.id = journal_lines.account_id
+        WHERE member_id IS NOT NULL AND accounts.type <> 'asset' GROUP BY member_id, account_id, date)
       WHERE balance > 0`);
     expect(overdrawn).toEqual([]);
+    // Input credit is what members owe: an asset, never below zero for anyone.
+    const overpaid = await rows(sql`
+      SELECT * FROM (
+        SELECT member_id, account_id, date,
+               sum(sum(amount)) OVER (PARTITION BY member_id, account_id ORDER BY date) AS balance
+        FROM journal_lines JOIN accounts ON accounts.id = journal_lines.account_id
+        WHERE member_id IS NOT NULL AND accounts.role = 'input_credit_khr' GROUP BY member_id, account_id, date)
+      WHERE balance < 0`);
+    expect(overpaid).toEqual([]);
+    const debtors = await rows(sql`
+      SELECT count(DISTINCT member_id) AS n FROM journal_lines JOIN accounts ON accounts.id = journal_lines.account_id
+      WHERE accounts.role = 'input_credit_khr'`);
+    expect(debtors[0]?.n).toBeGreaterThan(DEMO.members / 2);
   });
 
   it('give no member a line before the day they joined', async () => {
