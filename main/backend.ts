@@ -6,6 +6,7 @@ import { fileLogger } from './log';
 import { PreferencesStore } from './preferences';
 import type { ReportRunner } from './reports/runner';
 import { ReportService, type SaveDialog } from './reports/service';
+import { logKhmerIcuProblems } from './reports/syllables';
 import { AppSession } from './session';
 
 export interface Backend {
@@ -29,6 +30,8 @@ export interface BackendOptions extends Pick<OpenOptions, 'nativeBinding'> {
 /** Everything behind the IPC door, in plain Node: the Electron shell, the end-to-end tests and the CLI share it. */
 export async function startBackend(dataDir: string, clock: Clock, options: BackendOptions): Promise<Backend> {
   const logError = options.logError ?? fileLogger(dataDir);
+  // Electron's main process uses Chromium's ICU data, which may lack Khmer word breaks or collation.
+  logKhmerIcuProblems(logError);
   const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const session = await AppSession.start(dataDir, clock, openOptions);
   const preferences = new PreferencesStore(dataDir);

@@ -115,3 +115,13 @@ export function khmerIcuProblems(intl: KhmerIntl = Intl): string[] {
   }
   return problems;
 }
+
+/**
+ * Logs what the runtime's ICU lacks for Khmer, once at start-up: reports then break lines at syllable
+ * boundaries (wrap.ts) and Khmer names sort in code point order, which whoever supports the app should know.
+ */
+export function logKhmerIcuProblems(log: (message: string) => void, intl: KhmerIntl = Intl): void {
+  for (const problem of khmerIcuProblems(intl)) {
+    log(`Khmer ICU: ${problem}; printed reports break Khmer lines at syllable boundaries`);
+  }
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isFinal,
   khmerIcuProblems,
+  logKhmerIcuProblems,
   syllableWords,
   type Token,
   tokens,
@@ -193,6 +194,17 @@ describe('when the runtime has no Khmer ICU (Electron main process on Chromium I
       expect(line).not.toMatch(COMBINING_OR_COENG);
       expect(line).not.toMatch(/^[\u17d4\u17d5]/);
     }
+  });
+
+  it('is logged once at start-up, and nothing is logged under a full ICU', () => {
+    const logged: string[] = [];
+    logKhmerIcuProblems((m) => logged.push(m), { Segmenter: RootSegmenter, Collator: RootCollator });
+    expect(logged).toHaveLength(3);
+    expect(logged[0]).toBe(
+      "Khmer ICU: Intl.Segmenter('km') resolves to 'en'; printed reports break Khmer lines at syllable boundaries",
+    );
+    logKhmerIcuProblems((m) => logged.push(m));
+    expect(logged).toHaveLength(3);
   });
 
   it('is the breaker the reports use when the check finds a problem, ICU words otherwise', () => {
