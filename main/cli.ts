@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import { DomainError } from '../shared/errors';
+import { type AppError, DomainError } from '../shared/errors';
+import { fileProblemSentence } from '../shared/file-problems';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
-import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal } from './cli/books';
+import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal, readInputFile } from './cli/books';
 import { INPUTS_COMMANDS } from './cli/inputs';
 import { withPdfReports } from './cli/pdf';
 import { REPORTS, type Report } from './cli/reports';
@@ -13,6 +13,8 @@ import { createCooperative } from './cooperative/profile';
 import { openDatabase } from './db/open';
 import type { Database } from './db/schema';
 import { createDemoCooperative } from './demo/cooperative';
+import { writeCsv } from './files/csv-safe';
+import { isDatabasePath } from './files/write-whole';
 import { importMembersCsv, type RowError } from './members/import';
 import { toMember } from './members/register';
 import { compareMemberNames } from './members/search';
@@ -113,8 +115,19 @@ function explain(error: { field?: string; code: string; params?: Record<string, 
 const explainRow = (error: RowError) =>
   `${error.row === 0 ? 'header' : `row ${error.row}`}, ${explain(error)}`;
 
-async function withDatabase<T>(file: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const opened = await openDatabase(file);
+// A file problem (not the books, damaged, in use elsewhere, not UTF-8) in the user's words, Khmer first.
+function explainFile(error: AppError): string | null {
+  const km = fileProblemSentence(error, 'km');
+  return km === null ? null : `${km}\n${fileProblemSentence(error, 'en')} [${error.code}]`;
+}
+
+// Only the commands that create a database may be handed a missing or empty file.
+async function withDatabase<T>(
+  file: string,
+  work: (db: Kysely<Database>) => Promise<T>,
+  create = false,
+): Promise<T> {
+  const opened = await openDatabase(file, { mustExist: !create });
   try {
     return await work(opened.db);
   } finally {
@@ -126,7 +139,7 @@ async function withDatabase<T>(file: string, work: (db: Kysely<Database>) => Pro
 async function inNewFile<T>(file: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   const existed = existsSync(file);
   try {
-    return await withDatabase(file, work);
+    return await withDatabase(file, work, true);
   } catch (error) {
     if (!existed) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     throw error;
@@ -136,6 +149,9 @@ async function inNewFile<T>(file: string, work: (db: Kysely<Database>) => Promis
 function existingDatabase(options: CommandOptions): string {
   const file = options.required('db');
   if (!existsSync(file)) throw new Refusal(`no database at ${file}`);
+  const out = options.optional('out');
+  if (out !== undefined && isDatabasePath(out, file))
+    throw new UsageError('--out must not be the database file');
   return file;
 }
 
@@ -171,13 +187,8 @@ async function importMembers(line: CommandLine): Promise<void> {
   const options = new CommandOptions(line.options, ['db', 'file']);
   const file = existingDatabase(options);
   const csvFile = options.required('file');
-  let csvText: string;
-  try {
-    csvText = readFileSync(csvFile, 'utf8');
-  } catch (error) {
-    throw new Refusal(`cannot read ${csvFile}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
-  }
-  const result = await withDatabase(file, (db) => importMembersCsv(db, csvText, currentNow()));
+  const csv = readInputFile(csvFile);
+  const result = await withDatabase(file, (db) => importMembersCsv(db, csv, currentNow()));
   if ('errors' in result) {
     for (const error of result.errors) process.stderr.write(`${explainRow(error)}\n`);
     throw new Refusal(`nothing imported: ${result.errors.length} error(s) in ${csvFile}`);
@@ -213,7 +224,7 @@ async function listAllMembers(line: CommandLine): Promise<void> {
   process.stdout.write(
     format === 'json'
       ? `${JSON.stringify(members, null, 2)}\n`
-      : stringify(members.map(listRecord), { header: true, columns: [...LIST_COLUMNS] }),
+      : writeCsv(members.map(listRecord), LIST_COLUMNS),
   );
 }
 
@@ -268,7 +279,10 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
     ]),
   ),
   ...Object.fromEntries(
-    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS }).map(([name, command]) => [name, booksCommand(command)]),
+    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS }).map(([name, command]) => [
+      name,
+      booksCommand(command),
+    ]),
   ),
 };
 
@@ -290,7 +304,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (error instanceof Refusal || error instanceof BooksRefusal) process.stderr.write(`${error.message}\n`);
-    else if (error instanceof DomainError) process.stderr.write(`${explain(error.error)}\n`);
+    else if (error instanceof DomainError)
+      process.stderr.write(`${explainFile(error.error) ?? explain(error.error)}\n`);
     else
       process.stderr.write(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

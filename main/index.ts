@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, type BrowserWindow, dialog, session as electronSession, ipcMain, Menu } from 'electron';
 import { DomainError } from '../shared/errors';
+import { fileProblemSentence } from '../shared/file-problems';
 import { type Backend, startBackend } from './backend';
 import { systemClock } from './clock';
 import { fileLogger } from './log';
 import { workerRunner } from './reports/runner';
+import { DATA_FILE } from './session';
 import { pdfSaveDialog, reportWorkerPath } from './shell/dialogs';
 import { wireIpc } from './shell/ipc';
 import { menuTemplate } from './shell/menu';
@@ -38,12 +40,13 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     logError(error);
-    const tooNew = error instanceof DomainError && error.error.code === 'database_too_new';
+    // The data file not being the books, damaged, in use or too new: said as the command line says it.
+    const problem = error instanceof DomainError ? error.error : null;
+    const km = problem && fileProblemSentence(problem, 'km');
     dialog.showErrorBox(
       'សហគមន៍ Sahakum',
-      tooNew
-        ? 'ឯកសារទិន្នន័យនេះត្រូវបានសរសេរដោយកំណែថ្មីជាងនេះ។ សូមដំឡើងកំណែថ្មី។ ទិន្នន័យមិនត្រូវបានកែប្រែទេ។\n' +
-            'This data file was written by a newer version of Sahakum. Please install the newer version. Nothing was changed.'
+      problem && km
+        ? `${km}\n${fileProblemSentence(problem, 'en')}\n${join(dataDir, DATA_FILE)}`
         : 'មិនអាចបើកទិន្នន័យបានទេ។ សូមទាក់ទងអ្នកគាំទ្រ។\nThe data could not be opened. Please contact support.',
     );
     app.quit();

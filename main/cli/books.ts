@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import { DomainError } from '../../shared/errors';
 import { isRealIsoDate } from '../../shared/khmer';
 import type { Database } from '../db/schema';
+import { readTextFile } from '../files/text-encoding';
 import { writeHledgerJournal } from '../ledger/hledger';
 import { postOpeningBalances, readOpeningCsv } from '../ledger/opening';
 import type { Actor } from '../ledger/posting';
@@ -15,6 +16,18 @@ export interface BooksCommand {
 
 /** Refused work: the message is for the person at the terminal, and the exit code is 1. */
 export class BooksRefusal extends Error {}
+
+/** A file named on the command line, read whole before any database is opened. */
+export function readInputFile(path: string): Uint8Array {
+  try {
+    return readTextFile(path);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new BooksRefusal(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+    );
+  }
+}
 
 export const BOOKS_COMMANDS: Record<string, BooksCommand> = {
   'export hledger': {
@@ -32,9 +45,9 @@ export const BOOKS_COMMANDS: Record<string, BooksCommand> = {
     prepare(options, actor) {
       const date = options.required('date');
       if (!isRealIsoDate(date)) throw new UsageError('--date must be a date as YYYY-MM-DD');
-      const csvText = readFileSync(options.required('file'), 'utf8');
+      const csv = readInputFile(options.required('file'));
       return async (db) => {
-        const read = await readOpeningCsv(db, csvText);
+        const read = await readOpeningCsv(db, csv);
         if ('errors' in read) {
           const rows = read.errors.map(
             (e) => `${e.row === 0 ? 'header' : `row ${e.row}`}, ${e.field}: ${e.code}`,

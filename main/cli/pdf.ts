@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { lastEndedMonth } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
 import { REPORT_NAMES, type ReportName, reportRequestSchema } from '../../shared/reports';
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
+import { writeFileWhole } from '../files/write-whole';
 import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
 import type { Report } from './reports';
 
@@ -115,7 +115,7 @@ function pdfReport(
     });
     const { buildReport } = await import('../reports/catalog');
     const pdf = await buildReport(db, request, now.today);
-    writeFileSync(out, pdf);
+    await writeFileWhole(out, pdf);
     return `wrote ${out} (${pdf.length} bytes)\n`;
   };
 }

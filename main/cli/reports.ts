@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
@@ -6,10 +5,11 @@ import type { Currency } from '../../shared/khmer';
 import { type CashBook, currencySchema, type StatementSection } from '../../shared/ledger';
 import { plainAmount } from '../../shared/money';
 import type { Database } from '../db/schema';
+import { writeCsv } from '../files/csv-safe';
 import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger/statements';
 import { memberStatement } from '../members/statement';
-import { INPUTS_REPORTS } from './inputs';
 import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
+import { INPUTS_REPORTS } from './inputs';
 
 // The statements as a spreadsheet or a program reads them: CSV with plain decimals and one row per
 // statement line (totals as rows of their own, marked in the `line` column), or JSON exactly as the
@@ -28,7 +28,7 @@ const CURRENCIES: readonly Currency[] = currencySchema.options;
 
 function output(format: 'csv' | 'json', statement: unknown, columns: readonly string[], rows: () => Row[]) {
   if (format === 'json') return `${JSON.stringify(statement, null, 2)}\n`;
-  return stringify(rows(), { header: true, columns: [...columns] });
+  return writeCsv(rows(), columns);
 }
 
 const formatOption = (options: CommandOptions) => options.choice('format', ['csv', 'json'], 'csv');

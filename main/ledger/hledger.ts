@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import type { Kysely, Transaction } from 'kysely';
 import { plainAmount } from '../../shared/money';
 import type { AccountRecord, AccountType, CurrencyCode, Database } from '../db/schema';
+import { writeFileWhole } from '../files/write-whole';
 
 // The whole ledger as a plain-text hledger journal, so that an independent program can re-add every
 // posting and confirm the books. The format rules here were measured against Debian's hledger 1.25.
@@ -149,6 +149,6 @@ export async function writeHledgerJournal(
   file: string,
 ): Promise<{ entries: number; postings: number }> {
   const { text, entries, postings } = await readJournal(db);
-  await writeFile(file, text, 'utf8');
+  await writeFileWhole(file, text);
   return { entries, postings };
 }

@@ -1,11 +1,13 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Kysely, Transaction } from 'kysely';
-import { DomainError, type ErrorCode } from '../../shared/errors';
+import { DomainError } from '../../shared/errors';
+import { toLatinDigits } from '../../shared/khmer';
 import { isDebitNormal, type OpeningBalancesInput } from '../../shared/ledger';
 import { parseAmount } from '../../shared/money';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { takeNextNumber } from '../db/sequences';
+import { type CsvRowError, columnName, isBlankRow, readCsvRows } from '../files/csv-read';
+import type { TextSource } from '../files/text-encoding';
 import { accountByRole } from './accounts';
 import { type Actor, postEntry } from './posting';
 
@@ -18,10 +20,14 @@ export interface OpeningLine {
 /**
  * A cooperative moving from paper books: every balance at the go-live date in one entry, each in the
  * account's natural sign (savings held as a positive number, cash as a positive number), against the
- * opening-equity accounts. The posting refuses it unless it balances in each currency.
+ * opening-equity accounts. The posting refuses it unless it balances in each currency. The books open
+ * once: a second file of the same balances would double them, so a second opening entry is refused
+ * until the first is reversed.
  */
 export function postOpeningBalances(db: Kysely<Database>, input: OpeningBalancesInput, actor: Actor) {
   return db.transaction().execute(async (trx) => {
+    const earlier = await standingOpening(trx);
+    if (earlier) throw new DomainError('opening_exists', 'date', { date: earlier.date, entry: earlier.id });
     const accounts = new Map((await trx.selectFrom('accounts').selectAll().execute()).map((a) => [a.id, a]));
     const lines = input.lines.map((line, index) => {
       const account = accounts.get(line.accountId);
@@ -41,6 +47,18 @@ export function postOpeningBalances(db: Kysely<Database>, input: OpeningBalances
     await recordOpeningShares(trx, entryId, input);
     return entryId;
   });
+}
+
+function standingOpening(trx: Transaction<Database>) {
+  return trx
+    .selectFrom('journal_entries as e')
+    .select(['e.id', 'e.date'])
+    .where('e.kind', '=', 'opening')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('journal_entries as r').select('r.id').whereRef('r.reverses_id', '=', 'e.id'))),
+    )
+    .orderBy('e.id')
+    .executeTakeFirst();
 }
 
 /**
@@ -70,37 +88,29 @@ async function recordOpeningShares(trx: Transaction<Database>, entryId: number, 
   }
 }
 
-export interface OpeningRowError {
-  row: number;
-  field: string;
-  code: ErrorCode;
-  params?: Record<string, string | number>;
-}
+export type OpeningRowError = CsvRowError;
 
 const COLUMNS = ['account_code', 'member_number', 'amount'] as const;
 
 /**
  * Reads opening balances from a CSV file (columns account_code, member_number, amount; amounts in the
  * account's currency and natural sign) into lines for review. Nothing is posted here; every bad row is
- * reported so that the file can be fixed in one go.
+ * reported so that the file can be fixed in one go. A file that is not text we can read (see
+ * files/text-encoding.ts) is refused whole.
  */
 export async function readOpeningCsv(
   db: Kysely<Database>,
-  csvText: string,
+  file: TextSource,
 ): Promise<{ lines: OpeningLine[] } | { errors: OpeningRowError[] }> {
-  let records: string[][];
-  try {
-    records = parse(csvText, { bom: true, skip_empty_lines: true, relax_column_count: true });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return { errors: [{ row: 0, field: 'file', code: 'csv_invalid', params: { reason: error.code } }] };
-  }
+  const records = readCsvRows(file);
+  if (!Array.isArray(records)) return { errors: [records] };
   const [header = [], ...rows] = records;
-  const names = header.map((h) => h.trim().toLowerCase());
+  const names = header.map(columnName);
   const errors: OpeningRowError[] = [];
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
     if (!(COLUMNS as readonly string[]).includes(name))
       errors.push({ row: 0, field: name, code: 'unknown_column' });
+    else if (names.indexOf(name) !== index) errors.push({ row: 0, field: name, code: 'duplicate_column' });
   }
   for (const column of COLUMNS) {
     if (!names.includes(column)) errors.push({ row: 0, field: column, code: 'required' });
@@ -114,6 +124,7 @@ export async function readOpeningCsv(
   const lines: OpeningLine[] = [];
   rows.forEach((cells, index) => {
     const row = index + 1;
+    if (isBlankRow(cells)) return;
     const cell = (column: (typeof COLUMNS)[number]) => (cells[names.indexOf(column)] ?? '').trim();
     const account = accounts.get(cell('account_code'));
     if (!account?.currency) {
@@ -126,8 +137,10 @@ export async function readOpeningCsv(
       return;
     }
     let memberId: number | null = null;
-    if (cell('member_number') !== '') {
-      memberId = members.get(Number(cell('member_number'))) ?? null;
+    const memberNumber = toLatinDigits(cell('member_number'));
+    if (memberNumber !== '') {
+      // Digits only: Number() would also read '1e3' or '0x10' as some other member's number.
+      memberId = /^[0-9]+$/.test(memberNumber) ? (members.get(Number(memberNumber)) ?? null) : null;
       if (memberId === null) {
         errors.push({ row, field: 'member_number', code: 'member_unknown' });
         return;

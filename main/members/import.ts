@@ -1,25 +1,15 @@
-import { CsvError, parse } from 'csv-parse/sync';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import { DomainError, type ErrorCode } from '../../shared/errors';
 import { isRealIsoDate, parseDisplayDate, toLatinDigits } from '../../shared/khmer';
 import { type MemberInput, memberInputSchema } from '../../shared/schemas';
 import { issueCode } from '../../shared/validation';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
-import { insertMember, type Now } from './register';
+import { type CsvRowError, columnName, isBlankRow, readCsvRows } from '../files/csv-read';
+import type { TextSource } from '../files/text-encoding';
+import { insertCheckedMembers, memberDatesRefusal, type Now, storedNationalId } from './register';
 
-/**
- * One refusal in an import file. `row` counts data rows from 1 as a spreadsheet shows them below the
- * header; row 0 is the header itself. `field` is the CSV column name, or 'file' when the row as a whole
- * cannot be read.
- */
-export interface RowError {
-  row: number;
-  field: string;
-  code: ErrorCode;
-  params?: Record<string, string | number>;
-}
+export type RowError = CsvRowError;
 
 export type ImportResult = { imported: number } | { errors: RowError[] };
 
@@ -82,7 +72,7 @@ function readHeader(header: readonly string[]): { columns: Column[]; errors: Row
   const columns: Column[] = [];
   const errors: RowError[] = [];
   for (const cell of header) {
-    const name = cell.trim().toLowerCase();
+    const name = columnName(cell);
     if (!isColumn(name)) {
       errors.push({ row: 0, field: name, code: 'unknown_column' });
     } else if (columns.includes(name)) {
@@ -97,79 +87,80 @@ function readHeader(header: readonly string[]): { columns: Column[]; errors: Row
   return { columns, errors };
 }
 
-function readCsv(csvText: string): string[][] | RowError {
-  try {
-    // Rows of the wrong width are reported per row below, together with the other row errors.
-    return parse(csvText, { bom: true, relax_column_count: true });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const row = typeof error.records === 'number' ? error.records : 0;
-    return { row, field: 'file', code: 'csv_invalid', params: { reason: error.code } };
-  }
-}
-
-class ImportRefused extends Error {}
-
 /**
  * Adds every member of a CSV file, or none: a file with any bad row writes nothing at all (not even the
  * member numbers it would have taken), and the answer lists every bad row so that all of them can be
- * fixed in one go.
+ * fixed in one go. A file that is not text we can read (see files/text-encoding.ts) is refused whole.
  */
 export async function importMembersCsv(
   db: Kysely<Database>,
-  csvText: string,
+  file: TextSource,
   now: Now,
 ): Promise<ImportResult> {
-  const records = readCsv(csvText);
+  const records = readCsvRows(file);
   if (!Array.isArray(records)) return { errors: [records] };
   const [header, ...rows] = records;
   if (header === undefined) return { errors: [{ row: 0, field: 'name_km', code: 'required' }] };
   const { columns, errors } = readHeader(header);
   if (errors.length > 0) return { errors };
 
-  let imported = 0;
-  try {
-    await db.transaction().execute(async (trx) => {
-      await getCooperative(trx);
-      const nationalIdRows = new Map<string, number>();
-      for (const [index, cells] of rows.entries()) {
-        const row = index + 1;
-        // Spreadsheets export trailing rows of empty cells; they are not members.
-        if (cells.every((cell) => cell.trim() === '')) continue;
-        if (cells.length !== columns.length) {
-          const params = { expected: columns.length, found: cells.length };
-          errors.push({ row, field: 'file', code: 'wrong_column_count', params });
-          continue;
-        }
-        const input = toInput(new Map(columns.map((column, i) => [column, cells[i] ?? ''])));
-        const parsed = memberInputSchema.safeParse(input);
-        if (!parsed.success) {
-          errors.push(...schemaErrors(row, parsed.error.issues));
-          continue;
-        }
-        // insertMember would name the member number an earlier row took, but that number vanishes with
-        // the rollback; the earlier row is what the bookkeeper can find in the file.
-        const nationalId = toLatinDigits(parsed.data.nationalId).toUpperCase();
-        const firstRow = nationalIdRows.get(nationalId);
-        if (nationalId !== '' && firstRow !== undefined) {
+  // Every row is checked before anything is written, then all are added in a few statements: a file
+  // with any bad row writes nothing, not even the member numbers it would have taken.
+  return db.transaction().execute(async (trx) => {
+    const { foundedOn } = await getCooperative(trx);
+    const registered = await registeredNationalIds(trx);
+    const fileRows = new Map<string, number>();
+    const accepted: MemberInput[] = [];
+    for (const [index, cells] of rows.entries()) {
+      const row = index + 1;
+      // Spreadsheets export trailing rows of empty cells; they are not members.
+      if (isBlankRow(cells)) continue;
+      if (cells.length !== columns.length) {
+        const params = { expected: columns.length, found: cells.length };
+        errors.push({ row, field: 'file', code: 'wrong_column_count', params });
+        continue;
+      }
+      const input = toInput(new Map(columns.map((column, i) => [column, cells[i] ?? ''])));
+      const parsed = memberInputSchema.safeParse(input);
+      if (!parsed.success) {
+        errors.push(...schemaErrors(row, parsed.error.issues));
+        continue;
+      }
+      const nationalId = storedNationalId(parsed.data);
+      if (nationalId !== null) {
+        // The earlier row is what the bookkeeper can find in the file (it has no member number yet).
+        const firstRow = fileRows.get(nationalId);
+        if (firstRow !== undefined) {
           errors.push({ row, field: 'national_id', code: 'national_id_taken', params: { row: firstRow } });
           continue;
         }
-        if (nationalId !== '') nationalIdRows.set(nationalId, row);
-        try {
-          await insertMember(trx, parsed.data, now);
-          imported++;
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          const { code, field, params } = error.error;
-          errors.push({ row, field: columnOf(field ?? 'file'), code, ...(params ? { params } : {}) });
+        fileRows.set(nationalId, row);
+        const holder = registered.get(nationalId);
+        if (holder !== undefined) {
+          errors.push({ row, field: 'national_id', code: 'national_id_taken', params: { number: holder } });
+          continue;
         }
       }
-      if (errors.length > 0) throw new ImportRefused();
-    });
-  } catch (error) {
-    if (error instanceof ImportRefused) return { errors };
-    throw error;
-  }
-  return { imported };
+      const refusal = memberDatesRefusal(parsed.data, foundedOn, now.today);
+      if (refusal) {
+        const { code, field, params } = refusal.error;
+        errors.push({ row, field: columnOf(field ?? 'file'), code, ...(params ? { params } : {}) });
+        continue;
+      }
+      accepted.push(parsed.data);
+    }
+    if (errors.length > 0) return { errors };
+    await insertCheckedMembers(trx, accepted, now);
+    return { imported: accepted.length };
+  });
+}
+
+/** The national IDs already in the register, with the number of the member who holds each. */
+async function registeredNationalIds(trx: Transaction<Database>): Promise<Map<string, number>> {
+  const rows = await trx
+    .selectFrom('members')
+    .select(['national_id', 'number'])
+    .where('national_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.national_id ?? '', r.number]));
 }

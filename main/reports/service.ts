@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { DomainError } from '../../shared/errors';
 import type { BuiltReport, ReportRequest, ReportSaveResult } from '../../shared/reports';
+import { isDatabasePath, writeFileWhole } from '../files/write-whole';
 import type { AppSession } from '../session';
 import { reportFileName } from './catalog';
 import type { ReportRunner } from './runner';
@@ -56,8 +56,11 @@ export class ReportService {
     if (!this.dialog) return { saved: false };
     const path = await this.dialog.choosePdfPath(built.fileName);
     if (path === null) return { saved: false };
+    // A name typed over the books' own file in the save dialog would replace the books with a PDF.
+    if (isDatabasePath(path, this.session.database.file))
+      throw new DomainError('save_failed', 'path', { path });
     try {
-      await writeFile(path, built.pdf);
+      await writeFileWhole(path, built.pdf);
     } catch {
       throw new DomainError('save_failed', 'path', { path });
     }

@@ -6,8 +6,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCooperative } from '../../main/cooperative/profile';
-import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import { openDatabase } from '../../main/db/open';
+import { FILE_PROBLEMS } from '../../shared/file-problems';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const LIST_HEADER = [
@@ -63,7 +63,9 @@ describe('npm run cli', () => {
     const run = cli('members', 'list', '--db', file);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`database_too_new (found=99, supported=${LATEST_SCHEMA_VERSION})\n`);
+    expect(run.stderr).toBe(
+      `${FILE_PROBLEMS.km.database_too_new}\n${FILE_PROBLEMS.en.database_too_new} [database_too_new]\n`,
+    );
   });
 
   it('init creates the cooperative once, and refuses a second time', async () => {

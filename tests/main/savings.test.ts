@@ -507,17 +507,6 @@ describe('interest', () => {
     );
     const fixed = await createProduct(db(), FIXED_KHR, ACTOR);
     const a = await member('សុខ សុខា');
-    await postOpeningBalances(
-      db(),
-      {
-        date: '2020-01-01',
-        lines: [
-          { accountId: cashUsd, memberId: null, amount: 500_000 },
-          { accountId: (await accountByRole(db(), 'opening_usd')).id, memberId: null, amount: 500_000 },
-        ],
-      },
-      ACTOR,
-    );
     // $1,234.56 all of 2026-Q1 (90 days) at 3.5 %: 123,456 × 3.5 % × 90/365 = 1,065.44 cents → $10.65
     await openSavingsAccount(
       db(),

@@ -8,12 +8,17 @@ import type { DraftLine } from './lines';
 
 type CsvRowError = Extract<OpeningCsvResult, { errors: unknown }>['errors'][number];
 
-function readText(file: File): Promise<string> {
+// The bytes as they are on disk: the main process tells UTF-8 from an older Excel's Latin-1 and refuses
+// the latter, where reading the file as text here would quietly garble its names.
+function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
     reader.onerror = () => reject(reader.error);
-    reader.readAsText(file, 'utf-8');
+    reader.readAsDataURL(file);
   });
 }
 
@@ -47,14 +52,14 @@ export function CsvLoader({
     if (!file) return;
     setRefused(null);
     setFailure('');
-    let text: string;
+    let csvBase64: string;
     try {
-      text = await readText(file);
+      csvBase64 = await readBase64(file);
     } catch {
       setFailure(i18n.t.errors.csv_invalid);
       return;
     }
-    const result = await call('ledger.readOpeningCsv', { csvText: text });
+    const result = await call('ledger.readOpeningCsv', { csvBase64 });
     if (!result.ok) {
       setFailure(refusalText(i18n, result.error));
       return;

@@ -1,0 +1,51 @@
+import type { AppError, ErrorCode } from './errors';
+
+// What is wrong with a file the user handed the app, or with the books' own file, as whole sentences:
+// the screens (renderer/i18n), the start-up dialog and the command line all say it in these words.
+// Each says what was not done, so that no one wonders whether half of it was.
+const km = {
+  database_too_new: 'ឯកសារទិន្នន័យនេះត្រូវបានសរសេរដោយកំណែថ្មីជាងនេះ។ សូមដំឡើងកំណែថ្មី។ ទិន្នន័យមិនត្រូវបានកែប្រែទេ។',
+  database_missing: 'រកមិនឃើញឯកសារទិន្នន័យនេះទេ។ សូមពិនិត្យឈ្មោះ និងទីតាំងឯកសារ។ មិនបានបង្កើតឯកសារថ្មីទេ។',
+  not_sahakum_database:
+    'ឯកសារនេះមិនមែនជាឯកសារទិន្នន័យរបស់កម្មវិធីសហគមន៍ទេ។ មិនបានកែប្រែអ្វីទាំងអស់។ សូមជ្រើសរើសឯកសារទិន្នន័យត្រឹមត្រូវ ឬស្តារទិន្នន័យពីឯកសារបម្រុងទុក។',
+  database_damaged:
+    'ឯកសារទិន្នន័យនេះខូច (ប្រហែលជាចម្លងមិនបានពេញលេញ)។ មិនបានកែប្រែអ្វីទាំងអស់។ សូមស្តារទិន្នន័យពីឯកសារបម្រុងទុកចុងក្រោយ។',
+  database_busy:
+    'សៀវភៅគណនេយ្យកំពុងត្រូវបានប្រើនៅកន្លែងផ្សេង (កម្មវិធីមួយទៀត ឬកុំព្យូទ័រមួយទៀត)។ មិនបានរក្សាទុកទេ។ សូមរង់ចាំបន្តិច ហើយព្យាយាមម្តងទៀត។',
+  file_encoding:
+    'ឯកសារនេះមិនមែនជាអត្ថបទ UTF-8 ទេ (ប្រហែលជារក្សាទុកដោយ Excel ចាស់)។ មិនបាននាំចូលអ្វីទេ។ សូមបើកវាក្នុង Excel ហើយរក្សាទុកម្តងទៀតជា «CSV UTF-8»។',
+  file_too_large: 'ឯកសារនេះធំពេក (លើសពី {limit} MB)។ មិនបាននាំចូលអ្វីទេ។',
+  opening_exists:
+    'សមតុល្យដើមគ្រាត្រូវបានកត់ត្រារួចហើយ នៅថ្ងៃ {date} (ប្រតិបត្តិការលេខ {entry})។ មិនបានកត់ត្រាម្តងទៀតទេ។ បើចង់កត់ត្រាថ្មី ត្រូវបញ្ច្រាសប្រតិបត្តិការនោះជាមុនសិន។',
+} as const;
+
+export type FileProblem = keyof typeof km;
+
+const en: Record<FileProblem, string> = {
+  database_too_new:
+    'This data file was written by a newer version of Sahakum. Please install the newer version. Nothing was changed.',
+  database_missing: 'There is no data file there. Check the file name and folder. No new file was made.',
+  not_sahakum_database:
+    'This file is not a Sahakum data file. Nothing was changed. Choose the right data file, or restore a backup.',
+  database_damaged:
+    'This data file is damaged (perhaps only part of it was copied). Nothing was changed. Please restore the latest backup.',
+  database_busy:
+    'The books are in use elsewhere (another program or another computer). Nothing was saved. Wait a moment and try again.',
+  file_encoding:
+    'This file is not UTF-8 text (perhaps saved by an older Excel). Nothing was imported. Open it in Excel and save it again as "CSV UTF-8".',
+  file_too_large: 'This file is too large (over {limit} MB). Nothing was imported.',
+  opening_exists:
+    'Opening balances were already posted on {date} (entry {entry}). Nothing was posted again. To post them anew, reverse that entry first.',
+};
+
+export const FILE_PROBLEMS: { km: Record<FileProblem, string>; en: Record<FileProblem, string> } = { km, en };
+
+export const isFileProblem = (code: ErrorCode): code is FileProblem => Object.hasOwn(km, code);
+
+/** The sentence for a file problem with its values filled in as given (the command line's Latin digits). */
+export function fileProblemSentence(error: AppError, language: 'km' | 'en'): string | null {
+  if (!isFileProblem(error.code)) return null;
+  return FILE_PROBLEMS[language][error.code].replace(/\{(\w+)\}/g, (match, key: string) =>
+    String(error.params?.[key] ?? match),
+  );
+}
