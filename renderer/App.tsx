@@ -4,6 +4,10 @@ import { localToday } from '../shared/dates';
 import { call } from './api';
 import { ProfileScreen } from './cooperative/ProfileScreen';
 import { I18nProvider, useI18n } from './i18n';
+import { CreditScreen } from './inputs/CreditScreen';
+import { DistributionScreen } from './inputs/DistributionScreen';
+import { PurchasesScreen } from './inputs/PurchasesScreen';
+import { StockScreen } from './inputs/StockScreen';
 import { AccountsScreen } from './ledger/AccountsScreen';
 import { MonthsScreen } from './ledger/MonthsScreen';
 import { OpeningScreen } from './ledger/OpeningScreen';
@@ -24,6 +28,10 @@ type Screen =
   | 'shareRegister'
   | 'products'
   | 'interest'
+  | 'inputStock'
+  | 'inputPurchases'
+  | 'inputDistribution'
+  | 'inputCredit'
   | 'vouchers'
   | 'statements'
   | 'accounts'
@@ -32,10 +40,11 @@ type Screen =
   | 'reports'
   | 'cooperative';
 
-// The sidebar: the member register, the members' money, the books, then the cooperative's own profile.
-const NAVIGATION: readonly { heading: 'money' | 'books' | null; screens: readonly Screen[] }[] = [
+// The sidebar: the member register, the members' money, farm inputs, the books, then the cooperative's profile.
+const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; screens: readonly Screen[] }[] = [
   { heading: null, screens: ['members'] },
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
+  { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
   { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
   { heading: null, screens: ['reports', 'cooperative'] },
 ];
@@ -202,6 +211,10 @@ function Workspace({
           ) : null}
           {statementOf === null && screen === 'products' ? <ProductsScreen /> : null}
           {statementOf === null && screen === 'interest' ? <InterestScreen /> : null}
+          {statementOf === null && screen === 'inputStock' ? <StockScreen /> : null}
+          {statementOf === null && screen === 'inputPurchases' ? <PurchasesScreen /> : null}
+          {statementOf === null && screen === 'inputDistribution' ? <DistributionScreen /> : null}
+          {statementOf === null && screen === 'inputCredit' ? <CreditScreen /> : null}
           {screen === 'vouchers' ? <VouchersScreen /> : null}
           {screen === 'statements' ? <StatementsScreen /> : null}
           {screen === 'accounts' ? <AccountsScreen /> : null}

@@ -11,6 +11,8 @@ export const MOVEMENT_KIND_NAMES = {
     receipt: 'ប័ណ្ណទទួលប្រាក់',
     payment: 'ប័ណ្ណចំណាយប្រាក់',
     reversal: 'ការបញ្ច្រាស',
+    input_sale: 'ទិញធាតុចូលជំពាក់',
+    input_repayment: 'សងឥណទានធាតុចូល',
   },
   en: {
     savings_deposit: 'Deposit',
@@ -22,6 +24,8 @@ export const MOVEMENT_KIND_NAMES = {
     receipt: 'Receipt voucher',
     payment: 'Payment voucher',
     reversal: 'Reversal',
+    input_sale: 'Inputs on credit',
+    input_repayment: 'Input credit repaid',
   },
 } as const satisfies Record<'km' | 'en', Record<string, string>>;
 

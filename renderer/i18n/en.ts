@@ -1,5 +1,6 @@
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import type { Messages } from './km';
+import { inputsEn } from './sections/inputs';
 import { moneyEn } from './sections/money';
 import { reportsEn } from './sections/reports';
 import { savingsEn } from './sections/savings';
@@ -25,12 +26,18 @@ export const en: Messages = {
     opening: 'Opening balances',
     months: 'Month close',
     reports: 'Print reports',
+    inputs: 'Farm inputs',
+    inputStock: 'Stock',
+    inputPurchases: 'Purchases',
+    inputDistribution: 'Distribution',
+    inputCredit: 'Credit',
   },
   money: moneyEn,
   savings: savingsEn,
   vouchers: vouchersEn,
   statements: statementsEn,
   reports: reportsEn,
+  inputs: inputsEn,
   demo: {
     banner: 'You are exploring a demo cooperative. These are not real records.',
     leave: 'Leave the demo',
@@ -129,8 +136,8 @@ export const en: Messages = {
     due_before_sale: 'cannot be before the day of the sale',
     insufficient_stock: 'is more than is in stock: only {available} of {item} left',
     item_inactive: '{item} is no longer sold',
-    repayment_too_large: 'is more than is owed ({owed} riel)',
-    payment_too_large: 'is more than is owed to the supplier ({owed} riel)',
+    repayment_too_large: 'is more than is owed ({owed})',
+    payment_too_large: 'is more than is owed to the supplier ({owed})',
     no_credit: 'owes nothing for inputs',
     date_before_stock_movement: 'cannot be before the last stock movement ({date})',
   },

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
 import { FILE_PROBLEMS } from '../../shared/file-problems';
+import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
 import { reportsKm } from './sections/reports';
 import { savingsKm } from './sections/savings';
@@ -27,12 +28,18 @@ export const km = {
     opening: 'សមតុល្យដើមគ្រា',
     months: 'បិទបញ្ជីប្រចាំខែ',
     reports: 'បោះពុម្ពរបាយការណ៍',
+    inputs: 'ធាតុចូលកសិកម្ម',
+    inputStock: 'ស្តុក',
+    inputPurchases: 'ការទិញចូល',
+    inputDistribution: 'ការចែកចាយ',
+    inputCredit: 'ឥណទាន',
   },
   money: moneyKm,
   savings: savingsKm,
   vouchers: vouchersKm,
   statements: statementsKm,
   reports: reportsKm,
+  inputs: inputsKm,
   demo: {
     banner: 'អ្នកកំពុងមើលសហគមន៍សាកល្បង។ ទិន្នន័យនេះមិនមែនជាទិន្នន័យពិតទេ។',
     leave: 'ចាកចេញពីការសាកល្បង',
@@ -128,8 +135,8 @@ export const km = {
     due_before_sale: 'ថ្ងៃកំណត់សងមិនអាចមុនថ្ងៃលក់បានទេ',
     insufficient_stock: 'ស្តុកមិនគ្រប់គ្រាន់៖ {item} នៅសល់តែ {available}',
     item_inactive: 'ធាតុចូល {item} ឈប់លក់ហើយ',
-    repayment_too_large: 'លើសចំនួនដែលជំពាក់ ({owed}៛)',
-    payment_too_large: 'លើសចំនួនដែលជំពាក់អ្នកផ្គត់ផ្គង់ ({owed}៛)',
+    repayment_too_large: 'លើសចំនួនដែលជំពាក់ ({owed})',
+    payment_too_large: 'លើសចំនួនដែលជំពាក់អ្នកផ្គត់ផ្គង់ ({owed})',
     no_credit: 'សមាជិកនេះមិនជំពាក់ឥណទានធាតុចូលទេ',
     date_before_stock_movement: 'មិនអាចមុនចលនាស្តុកចុងក្រោយ ({date}) បានទេ',
   } satisfies Record<ErrorCode, string>,

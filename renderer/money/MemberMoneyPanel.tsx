@@ -6,6 +6,7 @@ import { Money } from '../components/money';
 import { useAccounts } from '../components/pickers';
 import { useI18n } from '../i18n';
 import type { Confirmation } from './formParts';
+import { InputCreditSection } from './InputCreditSection';
 import { SavingsCloseForm } from './SavingsCloseForm';
 import { SavingsMovementForm } from './SavingsMovementForm';
 import { SavingsOpenForm } from './SavingsOpenForm';
@@ -177,6 +178,7 @@ export function MemberMoneyPanel({ member }: { member: Member }) {
           </div>
         ) : null}
       </section>
+      <InputCreditSection member={member} accounts={accounts} onDone={done} />
     </section>
   );
 }
