@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { type Currency, type Digits, formatNumber, toLatinDigits, withDigits } from './khmer';
 import { currencySchema, rateSchema } from './ledger';
 import { isoDate } from './schemas';
+import { optionalText, requiredText, TEXT_LIMITS } from './text';
 
 // Farm inputs (SPEC 2.6): items bought from suppliers, kept in stock at weighted average cost, sold on
 // to members in cash or on credit until harvest. Stock values and member credit are in riel, as the
 // cooperative keeps its books; a purchase paid in dollars goes through the currency-conversion accounts.
 
 const id = z.number().int().positive();
-const name = (max: number) => z.string('required').trim().min(1, 'required').max(max, 'too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'too_long');
 const amount = z.number('required').int('amount_not_integer').positive('amount_invalid');
 
 /**
@@ -59,8 +58,8 @@ export const inputUnitSchema = z.enum(INPUT_UNITS, 'required');
 export type InputUnit = z.infer<typeof inputUnitSchema>;
 
 export const inputItemSchema = z.strictObject({
-  nameKm: name(120),
-  nameLatin: optionalText(120),
+  nameKm: requiredText(TEXT_LIMITS.name),
+  nameLatin: optionalText(TEXT_LIMITS.name),
   unit: inputUnitSchema,
   /** What the cooperative usually charges members per unit, in riel; each sale may say otherwise. */
   salePrice: z.number('required').int('amount_not_integer').min(0, 'amount_invalid'),
@@ -81,9 +80,9 @@ export interface InputItem extends InputItemInput {
 }
 
 export const supplierSchema = z.strictObject({
-  name: name(150),
+  name: requiredText(TEXT_LIMITS.name),
   phone: optionalText(40),
-  village: optionalText(120),
+  village: optionalText(TEXT_LIMITS.place),
 });
 export type SupplierInput = z.infer<typeof supplierSchema>;
 export const supplierUpdateSchema = supplierSchema.extend({ id });
@@ -115,7 +114,7 @@ export const purchaseSchema = z
     /** Riel per dollar, for a purchase paid in dollars. */
     rate: rateSchema.nullable(),
     /** The supplier's invoice number, if any. */
-    reference: optionalText(60),
+    reference: optionalText(TEXT_LIMITS.reference),
     lines: z.array(purchaseLineSchema).min(1, 'required').max(200, 'validation'),
   })
   .refine((p) => p.payment === 'credit' || p.cashAccountId !== null, {
@@ -240,6 +239,7 @@ export interface PostedInputEvent {
 export interface InputSaleLine {
   itemId: number;
   itemNameKm: string;
+  itemNameLatin: string;
   unit: InputUnit;
   quantity: number;
   unitPrice: number;
@@ -279,7 +279,7 @@ export const stockAdjustmentSchema = z.strictObject({
     .number('required')
     .int('quantity_invalid')
     .refine((q) => q !== 0, 'quantity_invalid'),
-  note: optionalText(300),
+  note: optionalText(TEXT_LIMITS.memo),
 });
 export type StockAdjustmentInput = z.infer<typeof stockAdjustmentSchema>;
 
@@ -295,7 +295,7 @@ export const stockCountSchema = z.strictObject({
     )
     .min(1, 'required')
     .max(1_000, 'validation'),
-  note: optionalText(300),
+  note: optionalText(TEXT_LIMITS.memo),
 });
 export type StockCountInput = z.infer<typeof stockCountSchema>;
 
@@ -368,7 +368,7 @@ export interface InputSalesReport {
   to: string;
   rows: InputSalesRow[];
   /** Per item: quantity sold, sales and cost at average cost. */
-  items: { itemId: number; nameKm: string; unit: InputUnit; quantity: number; sales: number; cost: number }[];
+  items: { itemId: number; nameKm: string; nameLatin: string; unit: InputUnit; quantity: number; sales: number; cost: number }[];
   totals: { goods: number; charge: number; cost: number; cash: number; credit: number };
 }
 

@@ -214,7 +214,16 @@ async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number
   const rows = await db
     .selectFrom('input_movements as m')
     .innerJoin('input_items as i', 'i.id', 'm.item_id')
-    .select(['m.sale_id', 'm.item_id', 'i.name_km', 'i.unit', 'm.quantity', 'm.unit_price', 'm.amount'])
+    .select([
+      'm.sale_id',
+      'm.item_id',
+      'i.name_km',
+      'i.name_latin',
+      'i.unit',
+      'm.quantity',
+      'm.unit_price',
+      'm.amount',
+    ])
     .where('m.kind', '=', 'sale')
     .where('m.sale_id', 'in', inList(saleIds))
     .orderBy('m.id')
@@ -224,6 +233,7 @@ async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number
     list.push({
       itemId: row.item_id,
       itemNameKm: row.name_km,
+      itemNameLatin: row.name_latin ?? '',
       unit: row.unit as InputUnit,
       quantity: -row.quantity,
       unitPrice: row.unit_price ?? 0,

@@ -38,6 +38,7 @@ export async function inputSalesReport(db: Db, from: string, to: string): Promis
       'mv.sale_id',
       'mv.item_id',
       'i.name_km',
+      'i.name_latin',
       'i.unit',
       'mv.quantity',
       'mv.value',
@@ -56,6 +57,7 @@ export async function inputSalesReport(db: Db, from: string, to: string): Promis
     const sold: InputSaleLine = {
       itemId: line.item_id,
       itemNameKm: line.name_km,
+      itemNameLatin: line.name_latin ?? '',
       unit: line.unit as InputUnit,
       quantity: -line.quantity,
       unitPrice: line.unit_price ?? 0,
@@ -67,6 +69,7 @@ export async function inputSalesReport(db: Db, from: string, to: string): Promis
     const item = items.get(line.item_id) ?? {
       itemId: line.item_id,
       nameKm: line.name_km,
+      nameLatin: line.name_latin ?? '',
       unit: sold.unit,
       quantity: 0,
       sales: 0,

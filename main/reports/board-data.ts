@@ -16,6 +16,7 @@ import {
 } from '../../shared/ledger';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
+import { type BoardInputs, boardInputs, hasInputsBusiness } from '../inputs/board-figures';
 import { accountByRole, listAccounts } from '../ledger/accounts';
 import { balanceAt, balanceSheet, incomeStatement } from '../ledger/statements';
 
@@ -152,6 +153,8 @@ export interface BoardStatement {
   balance: BoardBalance[];
   /** Twelve month ends, oldest first, ending with `month`. */
   trend: BoardTrendPoint[];
+  /** The farm-inputs business, or null for a cooperative that has no input items. */
+  inputs: BoardInputs | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -541,5 +544,6 @@ export async function boardStatement(db: Kysely<Database>, month: string): Promi
     income,
     balance,
     trend,
+    inputs: (await hasInputsBusiness(db)) ? await boardInputs(db, yearFrom, from, to) : null,
   };
 }

@@ -87,6 +87,23 @@ const TEXT = {
       right: 'សរុបបំណុល មូលធន និងប្រាក់ចំណេញ',
       difference: 'លម្អៀង (តារាងមិនស្មើគ្នា)',
     },
+    inputs: {
+      title: 'អាជីវកម្មធាតុចូលកសិកម្ម',
+      header: ['', 'ខែនេះ', 'ពីដើមឆ្នាំ'],
+      purchases: 'ទិញធាតុចូលពីអ្នកផ្គត់ផ្គង់',
+      sales: 'លក់ឱ្យសមាជិក',
+      creditSales: 'ក្នុងនោះលក់ជាឥណទាន',
+      charges: 'កម្រៃ និងការប្រាក់លើឥណទាន',
+      cost: 'ថ្លៃដើមធាតុចូលដែលបានលក់',
+      margin: 'ចំណេញដុលពីការលក់',
+      repayments: 'ការសងឥណទានធាតុចូល',
+      position: (date: string) => `គិតត្រឹម${date}`,
+      outstanding: (n: string) => `ឥណទានធាតុចូលនៅជំពាក់ (សមាជិក ${n} នាក់)`,
+      overdue: 'ក្នុងនោះហួសកាលកំណត់',
+      overdue90: 'ក្នុងនោះហួសកាលកំណត់លើស ៩០ ថ្ងៃ',
+      stock: 'តម្លៃស្តុកនៅសល់',
+      suppliers: 'ជំពាក់អ្នកផ្គត់ផ្គង់',
+    },
     atEnd: (date: string) => `គិតត្រឹម${date}`,
     trend: {
       title: 'និន្នាការ ១២ ខែ',
@@ -155,6 +172,23 @@ const TEXT = {
       surplus: 'Surplus (income less expenses)',
       right: 'Total liabilities, equity and surplus',
       difference: 'Difference (the sheet does not balance)',
+    },
+    inputs: {
+      title: 'Farm inputs business',
+      header: ['', 'This month', 'Year to date'],
+      purchases: 'Bought from suppliers',
+      sales: 'Sold to members',
+      creditSales: 'of which on credit',
+      charges: 'Fees and interest on credit',
+      cost: 'Cost of inputs sold',
+      margin: 'Gross margin on sales',
+      repayments: 'Input credit repaid',
+      position: (date: string) => `As of ${date}`,
+      outstanding: (n: string) => `Input credit outstanding (${n} members)`,
+      overdue: 'of which overdue',
+      overdue90: 'of which over 90 days overdue',
+      stock: 'Stock on hand, at cost',
+      suppliers: 'Owed to suppliers',
     },
     atEnd: (date: string) => `As of ${date}`,
     trend: {
@@ -277,6 +311,36 @@ function savingsBlocks(s: BoardStatement, { lang, digits }: ReportContext): Bloc
   return [{ ...rows.table(columns(currencies.length), header), keepTogether: true }];
 }
 
+/** Purchases, distribution, credit outstanding and overdue, stock and what is owed to suppliers. */
+function inputsBlocks(s: BoardStatement, { lang, digits }: ReportContext): Block[] {
+  const t = TEXT[lang].inputs;
+  const f = s.inputs;
+  if (!f) return [];
+  const rows = new Rows();
+  const riel = (n: number) => money(n, 'KHR', digits);
+  const flow = (label: string, figure: { month: number; yearToDate: number }, bold = false) =>
+    rows.add([label, riel(figure.month), riel(figure.yearToDate)], bold);
+  flow(t.purchases, f.purchases);
+  flow(t.sales, f.sales, true);
+  flow(t.creditSales, f.creditSales);
+  flow(t.charges, f.charges);
+  flow(t.cost, { month: -f.cost.month, yearToDate: -f.cost.yearToDate });
+  flow(
+    t.margin,
+    { month: f.sales.month - f.cost.month, yearToDate: f.sales.yearToDate - f.cost.yearToDate },
+    true,
+  );
+  flow(t.repayments, f.repayments);
+  rows.add([t.position(formatDateText(s.to, lang, digits)), '', ''], true);
+  const position = (label: string, amount: number, bold = false) => rows.add([label, '', riel(amount)], bold);
+  position(t.outstanding(formatNumber(f.debtors, digits)), f.creditOutstanding, true);
+  position(t.overdue, f.overdue);
+  position(t.overdue90, f.overdue90);
+  position(t.stock, f.stockValue);
+  position(t.suppliers, f.owedToSuppliers);
+  return [{ ...rows.table(columns(2), [...t.header]), keepTogether: true }];
+}
+
 const INCOME_COLUMNS: Column[] = [
   { width: CODE_WIDTH, fit: true },
   { width: BODY_WIDTH - CODE_WIDTH - 2 * VALUE_WIDTH },
@@ -396,11 +460,15 @@ export async function boardStatementPdf(
       // Sections 1 to 3 fill the first page (at most ~720 of its ~735 points), which never leaves room for
       // the income table's heading, header and first line together: it starts the second page.
       { kind: 'pageBreak' },
-      ...heading(4, t.income.title, digits, periods),
+      // Numbered in order whether or not the cooperative has an inputs business to show.
+      ...(statement.inputs
+        ? [...heading(4, t.inputs.title, digits), ...inputsBlocks(statement, context)]
+        : []),
+      ...heading(statement.inputs ? 5 : 4, t.income.title, digits, periods),
       ...incomeBlocks(statement, context),
-      ...heading(5, t.balance.title, digits, atEnd),
+      ...heading(statement.inputs ? 6 : 5, t.balance.title, digits, atEnd),
       ...balanceBlocks(statement, context),
-      trendChart(statement, context, `${withDigits('6', digits)}. ${t.trend.title}`),
+      trendChart(statement, context, `${withDigits(statement.inputs ? '7' : '6', digits)}. ${t.trend.title}`),
     ];
   });
 }

@@ -139,7 +139,7 @@ export async function inputSalesPdf(
     const items = new Rows();
     for (const item of report.items) {
       items.add([
-        item.nameKm,
+        lang === 'en' && item.nameLatin ? item.nameLatin : item.nameKm,
         unitWord(item.unit, lang),
         formatQuantity(item.quantity, digits),
         riel(item.sales, digits),
@@ -165,7 +165,12 @@ export async function inputSalesPdf(
         formatDateTable(row.date, digits),
         withDigits(row.number, digits),
         `${withDigits(String(row.memberNumber), digits)} ${row.memberNameKm}`,
-        row.lines.map((l) => `${l.itemNameKm} ${formatQuantity(l.quantity, digits)}`).join(', '),
+        row.lines
+          .map(
+            (l) =>
+              `${lang === 'en' && l.itemNameLatin ? l.itemNameLatin : l.itemNameKm} ${formatQuantity(l.quantity, digits)}`,
+          )
+          .join(', '),
         row.payment === 'cash' ? t.cash : t.credit,
         riel(row.goods, digits),
         riel(row.charge, digits),

@@ -152,7 +152,7 @@ describe('the demo books', () => {
         WHERE member_id IS NOT NULL AND accounts.role = 'input_credit_khr' GROUP BY member_id, account_id, date)
       WHERE balance < 0`);
     expect(overpaid).toEqual([]);
-    const debtors = await rows(sql`
+    const debtors = await rows<{ n: number }>(sql`
       SELECT count(DISTINCT member_id) AS n FROM journal_lines JOIN accounts ON accounts.id = journal_lines.account_id
       WHERE accounts.role = 'input_credit_khr'`);
     expect(debtors[0]?.n).toBeGreaterThan(DEMO.members / 2);

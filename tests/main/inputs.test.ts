@@ -471,6 +471,7 @@ describe('credit sales, repayments and aging', () => {
       {
         itemId: urea.id,
         itemNameKm: 'ជីអ៊ុយរ៉េ',
+        itemNameLatin: 'Urea 46%',
         unit: 'bag50',
         quantity: 1_000,
         unitPrice: 115_000,
