@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Currency } from './khmer';
 import { isoDate } from './schemas';
+import { optionalText, requiredText, TEXT_LIMITS } from './text';
+import { refusal } from './validation';
 
 export const currencySchema = z.enum(['KHR', 'USD'], 'required');
 export const accountTypeSchema = z.enum(['asset', 'liability', 'equity', 'income', 'expense'], 'required');
@@ -28,7 +30,6 @@ export interface Account {
   hasPostings: boolean;
 }
 
-const name = (max: number) => z.string('required').trim().min(1, 'required').max(max, 'too_long');
 const id = z.number().int().positive();
 
 export const accountInputSchema = z.object({
@@ -36,10 +37,10 @@ export const accountInputSchema = z.object({
     .string('required')
     .trim()
     .min(1, 'required')
-    .max(12, 'too_long')
+    .max(12, refusal('too_long', { max: 12 }))
     .regex(/^[0-9A-Za-z.-]+$/, 'validation'),
-  nameKm: name(120),
-  nameEn: name(120),
+  nameKm: requiredText(TEXT_LIMITS.name),
+  nameEn: requiredText(TEXT_LIMITS.name),
   type: accountTypeSchema,
   currency: currencySchema.nullable(),
   parentId: id.nullable(),
@@ -49,12 +50,16 @@ export const accountInputSchema = z.object({
 });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 
-export const accountRenameSchema = z.object({ id, nameKm: name(120), nameEn: name(120) });
+export const accountRenameSchema = z.object({
+  id,
+  nameKm: requiredText(TEXT_LIMITS.name),
+  nameEn: requiredText(TEXT_LIMITS.name),
+});
 export const accountActiveSchema = z.object({ id, active: z.boolean() });
 
 /** An amount as typed, in the currency's minor unit after parsing on the form's side. */
 const amount = z.number('required').int('amount_not_integer').positive('amount_invalid');
-const memo = z.string().trim().max(300, 'too_long');
+const memo = optionalText(TEXT_LIMITS.memo);
 
 // A cash voucher: money received for, or paid from, one head of account.
 export const voucherSchema = z.object({
@@ -64,7 +69,7 @@ export const voucherSchema = z.object({
   headAccountId: id,
   currency: currencySchema,
   amount,
-  party: z.string().trim().max(150, 'too_long'),
+  party: optionalText(TEXT_LIMITS.reference),
   memberId: id.nullable(),
   memo,
 });
@@ -116,12 +121,12 @@ export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validati
 export const monthCloseSchema = z.object({ month: monthSchema });
 export const monthReopenSchema = z.object({
   month: monthSchema,
-  reason: z.string('required').trim().min(1, 'required').max(500, 'too_long'),
+  reason: requiredText(TEXT_LIMITS.memo),
 });
 export const reverseSchema = z.object({
   entryId: id,
   date: isoDate,
-  reason: z.string('required').trim().min(1, 'required').max(300, 'too_long'),
+  reason: requiredText(TEXT_LIMITS.memo),
 });
 
 export interface MonthStatus {

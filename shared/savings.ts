@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Currency } from './khmer';
 import { currencySchema } from './ledger';
 import { isoDate } from './schemas';
+import { requiredText, TEXT_LIMITS } from './text';
 
 const id = z.number().int().positive();
-const name = (max: number) => z.string('required').trim().min(1, 'required').max(max, 'too_long');
 const amount = z.number('required').int('amount_not_integer').positive('amount_invalid');
 
 // ---------- Shares (SPEC 2.4) ----------
@@ -24,7 +24,7 @@ export const shareTransferSchema = z.object({
   date: isoDate,
   shares: z.number('required').int('validation').positive('validation').max(100_000, 'validation'),
   /** The board's decision that allowed it, e.g. 'សេចក្តីសម្រេចលេខ ០៣/២០២៦'. */
-  decisionRef: name(120),
+  decisionRef: requiredText(TEXT_LIMITS.reference),
 });
 export type ShareTransferInput = z.infer<typeof shareTransferSchema>;
 
@@ -89,8 +89,8 @@ export type PostingFrequency = z.infer<typeof postingFrequencySchema>;
 
 export const savingsProductSchema = z
   .strictObject({
-    nameKm: name(120),
-    nameEn: name(120),
+    nameKm: requiredText(TEXT_LIMITS.name),
+    nameEn: requiredText(TEXT_LIMITS.name),
     currency: currencySchema,
     kind: z.enum(['ordinary', 'fixed']),
     /** Months to maturity for a fixed-term deposit; null for ordinary savings. */

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { isRealIsoDate, toLatinDigits } from './khmer';
 import { normalizeCambodianPhone } from './phone';
+import { optionalText, requiredText, TEXT_LIMITS } from './text';
 
 // Every message below is an ErrorCode (shared/errors.ts): the renderer turns it into a sentence in the
 // user's language, naming the field; the main process returns it as the error of a refused call.
-const text = (max: number) => z.string().trim().max(max, 'too_long');
-const requiredText = (max: number) => z.string('required').trim().min(1, 'required').max(max, 'too_long');
 export const isoDate = z.string('required').trim().min(1, 'required').refine(isRealIsoDate, 'date_invalid');
 const optionalIsoDate = z
   .string()
@@ -20,27 +19,27 @@ export type Sex = z.infer<typeof sexSchema>;
 export const memberStatusSchema = z.enum(['active', 'left', 'deceased']);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
 
-export const nationalIdSchema = text(20).refine(
+export const nationalIdSchema = optionalText(20).refine(
   (v) => v === '' || /^[0-9A-Za-z]{6,20}$/.test(toLatinDigits(v)),
   'national_id_invalid',
 );
-export const phoneSchema = text(30).refine(
+export const phoneSchema = optionalText(30).refine(
   (v) => v === '' || normalizeCambodianPhone(v) !== null,
   'phone_invalid',
 );
 
 export const memberInputSchema = z.object({
-  nameKm: requiredText(100),
-  nameLatin: text(100),
+  nameKm: requiredText(TEXT_LIMITS.personName),
+  nameLatin: optionalText(TEXT_LIMITS.personName),
   sex: sexSchema,
   birthDate: optionalIsoDate,
   nationalId: nationalIdSchema,
   phone: phoneSchema,
-  village: text(80),
-  commune: text(80),
+  village: optionalText(TEXT_LIMITS.place),
+  commune: optionalText(TEXT_LIMITS.place),
   joinDate: isoDate,
-  nextOfKin: text(150),
-  notes: text(1000),
+  nextOfKin: optionalText(TEXT_LIMITS.name),
+  notes: optionalText(TEXT_LIMITS.notes),
 });
 export type MemberInput = z.infer<typeof memberInputSchema>;
 
@@ -53,7 +52,7 @@ export const memberExitSchema = z.object({
   id: memberIdSchema,
   status: z.enum(['left', 'deceased']),
   exitDate: isoDate,
-  reason: text(300),
+  reason: optionalText(TEXT_LIMITS.memo),
 });
 export type MemberExit = z.infer<typeof memberExitSchema>;
 
@@ -80,25 +79,25 @@ export type MemberRow = Pick<
 >;
 
 export const cooperativeInputSchema = z.object({
-  nameKm: requiredText(150),
-  nameLatin: text(150),
-  registrationNumber: text(50),
+  nameKm: requiredText(TEXT_LIMITS.name),
+  nameLatin: optionalText(TEXT_LIMITS.name),
+  registrationNumber: optionalText(50),
   registrationDate: optionalIsoDate,
   foundedOn: isoDate,
-  village: text(80),
-  commune: text(80),
-  district: text(80),
-  province: text(80),
+  village: optionalText(TEXT_LIMITS.place),
+  commune: optionalText(TEXT_LIMITS.place),
+  district: optionalText(TEXT_LIMITS.place),
+  province: optionalText(TEXT_LIMITS.place),
   fiscalYearStartMonth: z.number().int().min(1).max(12),
   sharePar: z.number('required').int('validation').positive('validation').max(1_000_000_000, 'validation'),
   shareCapPerMember: z.number().int('validation').min(0, 'validation').max(1_000_000, 'validation'),
   /** The by-law's other kind of cap: no member above this percentage of all shares (0 = none). */
   shareCapPercent: z.number().int('validation').min(0, 'validation').max(100, 'validation'),
-  chair: text(100),
-  viceChair: text(100),
-  treasurer: text(100),
-  bookkeeper: text(100),
-  internalControl: text(100),
+  chair: optionalText(TEXT_LIMITS.personName),
+  viceChair: optionalText(TEXT_LIMITS.personName),
+  treasurer: optionalText(TEXT_LIMITS.personName),
+  bookkeeper: optionalText(TEXT_LIMITS.personName),
+  internalControl: optionalText(TEXT_LIMITS.personName),
   reportDigits: z.enum(['khmer', 'latin']),
 });
 export type CooperativeInput = z.infer<typeof cooperativeInputSchema>;

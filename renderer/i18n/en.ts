@@ -57,7 +57,7 @@ export const en: Messages = {
   },
   errors: {
     required: 'is required',
-    too_long: 'is too long',
+    too_long: 'is too long: at most {max} characters',
     validation: 'is not valid',
     date_invalid: 'is not a real date (DD/MM/YYYY)',
     date_in_future: 'cannot be in the future',

@@ -59,7 +59,7 @@ export const km = {
   },
   errors: {
     required: 'ត្រូវតែបំពេញ',
-    too_long: 'វែងពេក',
+    too_long: 'វែងពេក៖ យ៉ាងច្រើន {max} តួអក្សរ',
     validation: 'មិនត្រឹមត្រូវ',
     date_invalid: 'មិនមែនជាកាលបរិច្ឆេទពិត (ថ្ងៃ/ខែ/ឆ្នាំ)',
     date_in_future: 'មិនអាចជាថ្ងៃអនាគតបានទេ',
