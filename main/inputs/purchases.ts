@@ -8,7 +8,7 @@ import {
 } from '../../shared/inputs';
 import { convert } from '../../shared/money';
 import type { Database } from '../db/schema';
-import { takeNextNumber } from '../db/sequences';
+import { takeNextNumbers } from '../db/sequences';
 import { accountByRole } from '../ledger/accounts';
 import { type Actor, type LineDraft, postEntry } from '../ledger/posting';
 import { checkCashCovers, moneyAccount } from '../ledger/vouchers';
@@ -19,7 +19,14 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Each kind of inputs document is numbered in its own sequence: IP-000001, IS-000001, ... */
 export async function documentNumber(trx: Db, sequence: string, prefix: string) {
-  return `${prefix}-${String(await takeNextNumber(trx, sequence)).padStart(6, '0')}`;
+  const [number = ''] = await documentNumbers(trx, sequence, prefix, 1);
+  return number;
+}
+
+/** `count` consecutive document numbers at once, for a day's batch. */
+export async function documentNumbers(trx: Db, sequence: string, prefix: string, count: number) {
+  const first = await takeNextNumbers(trx, sequence, count);
+  return Array.from({ length: count }, (_, i) => `${prefix}-${String(first + i).padStart(6, '0')}`);
 }
 
 /**

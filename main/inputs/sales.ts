@@ -16,7 +16,7 @@ import { accountByRole } from '../ledger/accounts';
 import { type Actor, type EntryDraft, type LineDraft, postEntries } from '../ledger/posting';
 import { moneyAccount } from '../ledger/vouchers';
 import { memberInputCredit, memberInputCredits } from './credit';
-import { documentNumber } from './purchases';
+import { documentNumber, documentNumbers } from './purchases';
 import {
   checkMovementDate,
   insertMovements,
@@ -241,6 +241,7 @@ export function postDistribution(db: Kysely<Database>, input: DistributionInput,
       (await trx.selectFrom('members').select(['id', 'status', 'join_date']).execute()).map((m) => [m.id, m]),
     );
     const prepared: PreparedSale[] = [];
+    const numbers = await documentNumbers(trx, 'input_sale', 'IS', input.sales.length);
     for (const [index, sale] of input.sales.entries()) {
       const params = { sale: index };
       const member = members.get(sale.memberId);
@@ -248,7 +249,7 @@ export function postDistribution(db: Kysely<Database>, input: DistributionInput,
       if (member.status !== 'active') throw new DomainError('member_not_active', 'sales', params);
       if (input.date < member.join_date)
         throw new DomainError('date_before_join', 'sales', { ...params, date: member.join_date });
-      const number = await documentNumber(trx, 'input_sale', 'IS');
+      const number = numbers[index] ?? '';
       prepared.push(
         prepareSale(
           {
@@ -373,9 +374,10 @@ export function postRepaymentDay(db: Kysely<Database>, input: RepaymentDayInput,
     const accounts = await repaymentAccounts(trx, input.cashAccountId);
     const drafts: EntryDraft[] = [];
     const requests = input.repayments.map((r) => ({ ...r, saleId: null }));
+    const numbers = await documentNumbers(trx, 'input_repayment', 'IR', requests.length);
     for (const [index, request] of requests.entries()) {
       const credit = credits.get(request.memberId);
-      const number = await documentNumber(trx, 'input_repayment', 'IR');
+      const number = numbers[index] ?? '';
       drafts.push(prepareRepayment(request, credit, accounts, input.date, number, { line: index }));
       // A member named twice in the day pays the second time against what the first left.
       if (credit)

@@ -26,6 +26,7 @@ import { lastEndedMonth } from '../../shared/dates';
 import { reportRequestSchema } from '../../shared/reports';
 import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
+import { distributionFigure, inputsReadFigures } from './inputs';
 
 const MEMBERS = 3_000;
 const YEARS = 10;
@@ -467,11 +468,18 @@ async function main(): Promise<void> {
       figures.push(await previewInterestFigure(opened.db, now.today));
       figures.push(await collectionDayFigure(opened.db, now));
       figures.push(await postingFigure(opened.db, now));
+      figures.push(...(await inputsReadFigures(opened.db, now.today, medianMs, timed)));
       figures.push(...(await reportFigures(opened.db, now.today)));
     } finally {
       await opened.close();
     }
     figures.push(await postInterestFigure(copy, now.today));
+    const inputsCopy = await openDatabase(copy);
+    try {
+      figures.push(await distributionFigure(inputsCopy.db, now, medianMs, timed));
+    } finally {
+      await inputsCopy.close();
+    }
     printTable(figures);
   } finally {
     rmSync(dir, { recursive: true, force: true });
