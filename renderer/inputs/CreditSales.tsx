@@ -50,7 +50,6 @@ export function CreditSales({
           <tr>
             <th>{p.aging.sale}</th>
             <th>{p.aging.due}</th>
-            <th className="num">{p.total}</th>
             <th className="num">{p.aging.outstanding}</th>
           </tr>
         </thead>
@@ -62,9 +61,6 @@ export function CreditSales({
                 <span className="hint"> {i18n.date(sale.date)}</span>
               </td>
               <td>{i18n.date(sale.dueDate)}</td>
-              <td className="num">
-                <Money amount={sale.total} currency="KHR" />
-              </td>
               <td className="num">
                 <Money amount={sale.outstanding} currency="KHR" />
               </td>

@@ -62,12 +62,13 @@ export function CreditScreen() {
             <span className="count">{i18n.format(p.aging.members, { n: aging.rows.length })}</span>
           </div>
           {aging.rows.length === 0 ? <p className="muted">{p.aging.empty}</p> : null}
+          {/* With a member's sales open beside it, the table leaves the village out: every amount stays in view. */}
           <table className="stmt-table aging-table" aria-label={p.aging.title}>
             <thead>
               <tr>
                 <th>{p.aging.number}</th>
                 <th>{p.aging.name}</th>
-                <th>{p.aging.village}</th>
+                {chosen ? null : <th>{p.aging.village}</th>}
                 {AGING_BUCKETS.map((bucket) => (
                   <th key={bucket} className="num">
                     {p.aging.buckets[bucket]}
@@ -85,7 +86,7 @@ export function CreditScreen() {
                       {row.nameKm}
                     </button>
                   </td>
-                  <td>{row.village}</td>
+                  {chosen ? null : <td>{row.village}</td>}
                   {AGING_BUCKETS.map((bucket) => (
                     <td key={bucket} className="num">
                       <Money amount={row[bucket]} currency="KHR" blankZero />
@@ -99,7 +100,7 @@ export function CreditScreen() {
             </tbody>
             <tfoot>
               <tr className="stmt-total">
-                <th colSpan={3}>{p.total}</th>
+                <th colSpan={chosen ? 2 : 3}>{p.total}</th>
                 {AGING_BUCKETS.map((bucket) => (
                   <td key={bucket} className="num">
                     <Money amount={aging.totals[bucket]} currency="KHR" />
@@ -110,7 +111,7 @@ export function CreditScreen() {
                 </td>
               </tr>
               <tr className="stmt-check">
-                <td colSpan={7}>{p.aging.ledger}</td>
+                <td colSpan={chosen ? 6 : 7}>{p.aging.ledger}</td>
                 <td className="num">
                   <Money amount={aging.ledgerBalance} currency="KHR" />
                 </td>

@@ -30,7 +30,8 @@ export function InputCreditSection({
   useEffect(() => {
     void load();
   }, [load]);
-  if (!credit) return null;
+  // A member who never took inputs on credit has nothing to show here.
+  if (!credit || credit.sales.length === 0) return null;
   return (
     <section className="money-section" aria-labelledby={`${id}-inputs`}>
       <h3 id={`${id}-inputs`} tabIndex={-1}>
