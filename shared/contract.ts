@@ -3,6 +3,7 @@ import type { ErrorCode } from './errors';
 import {
   type CreditAging,
   distributionSchema,
+  type InputCreditStatement,
   type InputItem,
   type InputSalesReport,
   inputItemSchema,
@@ -77,6 +78,7 @@ import {
 import {
   type Cooperative,
   cooperativeInputSchema,
+  isoDate,
   type Member,
   type MemberRow,
   memberExitSchema,
@@ -186,6 +188,9 @@ export const contract = {
   'inputs.repaymentDay': channel<{ count: number; total: number; numbers: string[] }>()(repaymentDaySchema),
   'inputs.memberCredit': channel<MemberInputCredit>()(
     z.object({ memberId: z.number().int().positive() }).strict(),
+  ),
+  'inputs.creditStatement': channel<InputCreditStatement>()(
+    z.strictObject({ memberId: z.number().int().positive(), from: isoDate.optional(), to: isoDate }),
   ),
   'inputs.adjust': channel<PostedInputEvent>()(stockAdjustmentSchema),
   'inputs.count': channel<{ entryId: number | null; number: string | null; differences: number }>()(

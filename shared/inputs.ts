@@ -368,7 +368,15 @@ export interface InputSalesReport {
   to: string;
   rows: InputSalesRow[];
   /** Per item: quantity sold, sales and cost at average cost. */
-  items: { itemId: number; nameKm: string; nameLatin: string; unit: InputUnit; quantity: number; sales: number; cost: number }[];
+  items: {
+    itemId: number;
+    nameKm: string;
+    nameLatin: string;
+    unit: InputUnit;
+    quantity: number;
+    sales: number;
+    cost: number;
+  }[];
   totals: { goods: number; charge: number; cost: number; cash: number; credit: number };
 }
 
@@ -406,4 +414,24 @@ export function formatQuantity(milli: number, digits: Digits): string {
   const grouped = formatNumber(Number(whole), digits);
   if (fraction === undefined) return sign + grouped;
   return `${sign}${grouped}${digits === 'khmer' ? ',' : '.'}${withDigits(fraction, digits)}`;
+}
+
+/** A member's input credit as a passbook: what was owed at the start, each sale and repayment, what is owed at the end. */
+export interface InputCreditStatement {
+  memberId: number;
+  opening: number;
+  movements: {
+    date: string;
+    entryId: number;
+    number: string | null;
+    kind: string;
+    memo: string;
+    /** Positive: bought on credit (owed more); negative: repaid. */
+    amount: number;
+    balance: number;
+  }[];
+  closing: number;
+  /** The sales still owed on at the end, oldest first, with their due dates. */
+  open: CreditSale[];
+  overdue: number;
 }

@@ -7,6 +7,7 @@ import {
   agingBucket,
   type CreditAging,
   type CreditSale,
+  type InputCreditStatement,
   type InputSaleLine,
   type InputUnit,
   type MemberInputCredit,
@@ -290,4 +291,72 @@ export async function memberInputCredit(db: Db, memberId: number, asOf: string):
   const credit = (await memberInputCredits(db, [memberId], asOf)).get(memberId);
   if (!credit) throw new Error('memberInputCredits left out the member asked for');
   return credit;
+}
+
+/**
+ * Each member's input credit between two days, as the member statement prints it: the balance before
+ * `from` in one sum, every movement of the period with its running balance, and the sales still owed on.
+ */
+export async function inputCreditStatements(
+  db: Db,
+  memberIds: readonly number[],
+  from: string | undefined,
+  to: string,
+): Promise<Map<number, InputCreditStatement>> {
+  const account = await accountByRole(db, 'input_credit_khr');
+  const start = from ?? '0000-01-01';
+  const before = new Map(
+    (
+      await db
+        .selectFrom('journal_lines')
+        .select('member_id')
+        .select((eb) => eb.fn.sum<number>('amount').as('balance'))
+        .where('account_id', '=', account.id)
+        .where('member_id', 'in', inList(memberIds))
+        .where('date', '<', start)
+        .groupBy('member_id')
+        .execute()
+    ).map((r) => [r.member_id ?? 0, r.balance]),
+  );
+  const lines = await db
+    .selectFrom('journal_lines as l')
+    .innerJoin('journal_entries as e', 'e.id', 'l.entry_id')
+    .select(['l.member_id', 'l.date', 'l.entry_id', 'l.amount', 'e.number', 'e.kind', 'e.memo'])
+    .where('l.account_id', '=', account.id)
+    .where('l.member_id', 'in', inList(memberIds))
+    .where('l.date', '>=', start)
+    .where('l.date', '<=', to)
+    .orderBy('l.member_id')
+    .orderBy('l.date')
+    .orderBy('l.entry_id')
+    .execute();
+  const credits = await memberInputCredits(db, memberIds, to);
+  const statements = new Map<number, InputCreditStatement>();
+  for (const memberId of memberIds) {
+    const opening = before.get(memberId) ?? 0;
+    const credit = credits.get(memberId);
+    statements.set(memberId, {
+      memberId,
+      opening,
+      movements: [],
+      closing: opening,
+      open: (credit?.sales ?? []).filter((s) => s.outstanding !== 0),
+      overdue: credit?.overdue ?? 0,
+    });
+  }
+  for (const line of lines) {
+    const statement = statements.get(line.member_id ?? 0);
+    if (!statement) continue;
+    statement.closing += line.amount;
+    statement.movements.push({
+      date: line.date,
+      entryId: line.entry_id,
+      number: line.number,
+      kind: line.kind,
+      memo: line.memo,
+      amount: line.amount,
+      balance: statement.closing,
+    });
+  }
+  return statements;
 }

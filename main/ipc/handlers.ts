@@ -1,5 +1,6 @@
+import { DomainError } from '../../shared/errors';
 import { createCooperative, updateCooperative } from '../cooperative/profile';
-import { creditAging, memberInputCredit } from '../inputs/credit';
+import { creditAging, inputCreditStatements, memberInputCredit } from '../inputs/credit';
 import {
   createItem,
   createSupplier,
@@ -149,6 +150,11 @@ export function createHandlers(
     'inputs.repay': async (input) => postRepayment(session.db, input, await session.actor()),
     'inputs.repaymentDay': async (input) => postRepaymentDay(session.db, input, await session.actor()),
     'inputs.memberCredit': ({ memberId }) => memberInputCredit(session.db, memberId, session.now().today),
+    'inputs.creditStatement': async ({ memberId, from, to }) => {
+      const statement = (await inputCreditStatements(session.db, [memberId], from, to)).get(memberId);
+      if (!statement) throw new DomainError('not_found', 'memberId');
+      return statement;
+    },
     'inputs.adjust': async (input) => adjustStock(session.db, input, await session.actor()),
     'inputs.count': async (input) => countStock(session.db, input, await session.actor()),
     'inputs.stock': ({ asOf }) => stockOnHand(session.db, asOf),

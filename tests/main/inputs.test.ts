@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCooperative } from '../../main/cooperative/profile';
 import { type OpenedDatabase, openDatabase } from '../../main/db/open';
-import { creditAging, memberInputCredit } from '../../main/inputs/credit';
+import { creditAging, inputCreditStatements, memberInputCredit } from '../../main/inputs/credit';
 import { createItem, createSupplier, listItems, listSuppliers } from '../../main/inputs/items';
 import { paySupplier, postPurchase } from '../../main/inputs/purchases';
 import {
@@ -700,5 +700,41 @@ describe('a day of repayments', () => {
     expect(done).toEqual({ count: 2, total: 165_000, numbers: ['IR-000001', 'IR-000002'] });
     const aging = await creditAging(db(), '2026-11-20');
     expect(aging.rows.map((r) => [r.memberId, r.total])).toEqual([[dara.id, 65_000]]);
+  });
+});
+
+describe('the member’s input credit statement', () => {
+  it('opens with what was owed before the period, lists each sale and repayment with a running balance, and ends with the ledger’s balance', async () => {
+    await buy('2026-04-01', [{ itemId: urea.id, quantity: 10_000, unitCost: 100_000 }]);
+    const sale = (date: string, bags: number) =>
+      postInputSale(
+        db(),
+        {
+          memberId: sreymom.id,
+          date,
+          payment: 'credit',
+          cashAccountId: null,
+          dueDate: '2026-12-10',
+          charge: { kind: 'none' },
+          lines: [{ itemId: urea.id, quantity: bags * 1000, unitPrice: 115_000 }],
+        },
+        ACTOR,
+      );
+    await sale('2026-04-10', 1);
+    const second = await sale('2026-06-10', 2);
+    const repaid = await postRepayment(
+      db(),
+      { memberId: sreymom.id, date: '2026-07-01', cashAccountId: cash, amount: 100_000, saleId: null },
+      ACTOR,
+    );
+    const statements = await inputCreditStatements(db(), [sreymom.id, dara.id], '2026-05-01', '2026-07-31');
+    const srey = statements.get(sreymom.id);
+    expect(srey).toMatchObject({ opening: 115_000, closing: 245_000, overdue: 0 });
+    expect(srey?.movements.map((m) => [m.date, m.number, m.kind, m.amount, m.balance])).toEqual([
+      ['2026-06-10', second.number, 'input_sale', 230_000, 345_000],
+      ['2026-07-01', repaid.number, 'input_repayment', -100_000, 245_000],
+    ]);
+    expect(srey?.open.map((s) => s.outstanding)).toEqual([15_000, 230_000]);
+    expect(statements.get(dara.id)).toMatchObject({ opening: 0, closing: 0, movements: [], open: [] });
   });
 });
