@@ -88,9 +88,12 @@ test('a rejected form shows the Khmer error beside each field and saves nothing'
   await app.open();
   await page.getByRole('button', { name: '+ បន្ថែមសមាជិក' }).click();
   const form = memberForm(page);
+  // A hundred and one characters: the limit is counted in characters a reader sees, and named.
+  await form.getByLabel('ភូមិ', { exact: true }).fill('ស'.repeat(101));
   await form.getByLabel('លេខទូរស័ព្ទ').fill('12345');
   await form.getByLabel('ថ្ងៃខែឆ្នាំកំណើត').fill('31/02/1990');
   await form.getByRole('button', { name: 'រក្សាទុក' }).click();
+  await expect(form.getByText('ភូមិ: វែងពេក៖ យ៉ាងច្រើន ១០០ តួអក្សរ')).toBeVisible();
   await expect(form.getByText('ឈ្មោះ (ខ្មែរ): ត្រូវតែបំពេញ')).toBeVisible();
   await expect(form.getByText('ភេទ: ត្រូវតែបំពេញ')).toBeVisible();
   await expect(form.getByText('លេខទូរស័ព្ទ: មិនមែនជាលេខទូរស័ព្ទកម្ពុជា')).toBeVisible();
@@ -103,6 +106,7 @@ test('a rejected form shows the Khmer error beside each field and saves nothing'
   await form.getByLabel('ភេទ').selectOption({ label: 'ស្រី' });
   await form.getByLabel('លេខទូរស័ព្ទ').fill('');
   await form.getByLabel('ថ្ងៃខែឆ្នាំកំណើត').fill('');
+  await form.getByLabel('ភូមិ', { exact: true }).fill('ស្វាយអន្ទរក្រោមខាងជើង'.repeat(4));
   await form.getByLabel('អត្តសញ្ញាណប័ណ្ណ').fill('123456789');
   await form.getByRole('button', { name: 'រក្សាទុក' }).click();
   await expect(form.getByText('អត្តសញ្ញាណប័ណ្ណ: លេខនេះជារបស់សមាជិកលេខ ១ រួចហើយ')).toBeVisible();
