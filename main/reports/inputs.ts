@@ -24,7 +24,7 @@ const TEXT = {
     stockHeader: ['ធាតុចូល', 'ឯកតា', 'បរិមាណ', 'ថ្លៃដើមមធ្យម', 'តម្លៃស្តុក'],
     stockLedger: (amount: string) => `សមតុល្យគណនីស្តុកក្នុងសៀវភៅធំ៖ ${amount}`,
     salesTitle: 'របាយការណ៍លក់ធាតុចូលកសិកម្ម',
-    salesHeader: ['កាលបរិច្ឆេទ', 'លេខ', 'សមាជិក', 'ធាតុចូល', 'លក់ជា', 'ទំនិញ', 'កម្រៃ/ការប្រាក់', 'ថ្លៃដើម'],
+    salesHeader: ['កាលបរិច្ឆេទ', 'លេខ', 'សមាជិក', 'ធាតុចូល', 'លក់ជា', 'ទំនិញ', 'កម្រៃ/ការប្រាក់'],
     itemsHeading: 'សរុបតាមធាតុចូល',
     itemsHeader: ['ធាតុចូល', 'ឯកតា', 'បរិមាណលក់', 'ចំណូលលក់', 'ថ្លៃដើម', 'ចំណេញដុល'],
     salesHeading: 'ការលក់នីមួយៗ',
@@ -42,7 +42,7 @@ const TEXT = {
     stockHeader: ['Item', 'Unit', 'Quantity', 'Average cost', 'Stock value'],
     stockLedger: (amount: string) => `Stock accounts in the general ledger: ${amount}`,
     salesTitle: 'Farm input sales',
-    salesHeader: ['Date', 'No.', 'Member', 'Items', 'Paid', 'Goods', 'Fee/interest', 'Cost'],
+    salesHeader: ['Date', 'No.', 'Member', 'Items', 'Paid', 'Goods', 'Fee/interest'],
     itemsHeading: 'By item',
     itemsHeader: ['Item', 'Unit', 'Quantity sold', 'Sales', 'Cost', 'Gross margin'],
     salesHeading: 'Each sale',
@@ -118,13 +118,12 @@ const ITEM_COLUMNS: Column[] = [
 
 const SALE_COLUMNS: Column[] = [
   { width: 58, fit: true },
-  { width: 60, fit: true },
-  { width: 100 },
-  { width: BODY_WIDTH - 58 - 60 - 100 - 50 - 70 - 60 - 70 },
-  { width: 50 },
+  { width: 62, fit: true },
+  { width: 90 },
+  { width: BODY_WIDTH - 58 - 62 - 90 - 45 - 70 - 60 },
+  { width: 45 },
   { width: 70, align: 'right', fit: true },
   { width: 60, align: 'right', fit: true },
-  { width: 70, align: 'right', fit: true },
 ];
 
 export async function inputSalesPdf(
@@ -168,13 +167,12 @@ export async function inputSalesPdf(
         row.lines
           .map(
             (l) =>
-              `${lang === 'en' && l.itemNameLatin ? l.itemNameLatin : l.itemNameKm} ${formatQuantity(l.quantity, digits)}`,
+              `${lang === 'en' && l.itemNameLatin ? l.itemNameLatin : l.itemNameKm} × ${formatQuantity(l.quantity, digits)}`,
           )
           .join(', '),
         row.payment === 'cash' ? t.cash : t.credit,
         riel(row.goods, digits),
-        riel(row.charge, digits),
-        riel(row.cost, digits),
+        row.charge === 0 ? '' : riel(row.charge, digits),
       ]);
     }
     each.add(
@@ -216,8 +214,11 @@ const AGING_COLUMNS: Column[] = [
   { width: 66, align: 'right', fit: true },
 ];
 
-const bucketCells = (amounts: AgingAmounts, digits: Digits) =>
-  [...AGING_BUCKETS, 'total' as const].map((bucket) => riel(amounts[bucket], digits));
+/** A member's row leaves an empty bucket blank, so that what is overdue stands out; the totals show every figure. */
+const bucketCells = (amounts: AgingAmounts, digits: Digits, blankZero = true) =>
+  [...AGING_BUCKETS, 'total' as const].map((bucket) =>
+    blankZero && amounts[bucket] === 0 ? '' : riel(amounts[bucket], digits),
+  );
 
 export async function creditAgingPdf(db: Kysely<Database>, options: ReportOptions & { asOf: string }) {
   const aging = await creditAging(db, options.asOf);
@@ -245,7 +246,7 @@ export async function creditAgingPdf(db: Kysely<Database>, options: ReportOption
           ...bucketCells(row, digits),
         ]);
       }
-      rows.add(['', t.total, '', ...bucketCells(aging.totals, digits)], true);
+      rows.add(['', t.total, '', ...bucketCells(aging.totals, digits, false)], true);
       return [summary, rows.table(AGING_COLUMNS, [...t.agingHeader])];
     },
   );
