@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import { toLatinDigits } from '../../shared/khmer';
 import type {
@@ -66,7 +66,8 @@ function accountRows(db: Db) {
 
 type AccountRow = Awaited<ReturnType<ReturnType<typeof accountRows>['executeTakeFirstOrThrow']>>;
 
-async function toAccount(db: Db, row: AccountRow): Promise<SavingsAccount> {
+/** An account as its row says it, before its balance is read. */
+function accountFields(row: AccountRow): Omit<SavingsAccount, 'balance'> {
   return {
     id: row.id,
     number: row.number,
@@ -80,13 +81,31 @@ async function toAccount(db: Db, row: AccountRow): Promise<SavingsAccount> {
     openedOn: row.opened_on,
     maturityOn: row.maturity_on,
     closedOn: row.closed_on,
-    balance: await savingsBalance(db, row.member_id, row.account_id),
   };
+}
+
+async function toAccount(db: Db, row: AccountRow): Promise<SavingsAccount> {
+  return { ...accountFields(row), balance: await savingsBalance(db, row.member_id, row.account_id) };
 }
 
 export async function memberSavingsAccounts(db: Db, memberId: number): Promise<SavingsAccount[]> {
   const rows = await accountRows(db).where('s.member_id', '=', memberId).orderBy('s.id').execute();
   return Promise.all(rows.map((row) => toAccount(db, row)));
+}
+
+/**
+ * Every savings account of these members in one read, oldest first, with its product's control account
+ * and without a balance: the member statement adds its balances up from the lines it reads anyway.
+ */
+export async function savingsAccountsOf(
+  db: Db,
+  memberIds: readonly number[],
+): Promise<Array<Omit<SavingsAccount, 'balance'> & { controlAccountId: number }>> {
+  const rows = await accountRows(db)
+    .where('s.member_id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
+    .orderBy('s.id')
+    .execute();
+  return rows.map((row) => ({ ...accountFields(row), controlAccountId: row.account_id }));
 }
 
 export async function getSavingsAccount(db: Db, id: number): Promise<SavingsAccount> {

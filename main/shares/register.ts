@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import { isRealIsoDate } from '../../shared/khmer';
 import type { MemberShares, ShareMovement, ShareRegister, ShareRegisterRow } from '../../shared/savings';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { accountByRole } from '../ledger/accounts';
-import { memberBalance } from '../ledger/statements';
 import { findMember, LAST_DAY } from './shares';
 
 // Reading the share register: what each member holds, from the movements (the count) and the ledger
@@ -18,12 +17,33 @@ export async function memberShares(
   asOf?: string,
 ): Promise<MemberShares> {
   const member = await findMember(db, memberId, 'memberId');
+  const [shares] = await sharesOfMembers(
+    db,
+    [{ id: member.id, number: member.number, nameKm: member.name_km }],
+    asOf,
+  );
+  if (!shares) throw new Error('no shares read for the member');
+  return shares;
+}
+
+/**
+ * memberShares for many members in two reads (every member statement in one document), in the order
+ * given: the movements up to `asOf`, and each member's capital on the share capital account.
+ */
+export async function sharesOfMembers(
+  db: Kysely<Database>,
+  members: ReadonlyArray<{ id: number; number: number; nameKm: string }>,
+  asOf?: string,
+): Promise<MemberShares[]> {
+  if (asOf !== undefined && !isRealIsoDate(asOf)) throw new DomainError('date_invalid', 'asOf');
   const capital = await accountByRole(db, 'share_capital');
+  const ids = sql<number>`(SELECT value FROM json_each(${JSON.stringify(members.map((m) => m.id))}))`;
   let query = db
     .selectFrom('share_movements as movement')
     .innerJoin('journal_entries as entry', 'entry.id', 'movement.entry_id')
     .leftJoin('members as counterpart', 'counterpart.id', 'movement.counterpart_member_id')
     .select([
+      'movement.member_id',
       'movement.id',
       'movement.date',
       'movement.kind',
@@ -34,29 +54,48 @@ export async function memberShares(
       'entry.number as entry_number',
       'counterpart.number as counterpart_number',
     ])
-    .where('movement.member_id', '=', memberId);
+    .where('movement.member_id', 'in', ids);
   if (asOf !== undefined) query = query.where('movement.date', '<=', asOf);
   const rows = await query.orderBy('movement.date').orderBy('movement.id').execute();
-  const movements: ShareMovement[] = rows.map((row) => ({
-    id: row.id,
-    date: row.date,
-    kind: row.kind,
-    shares: row.shares,
-    certificateNumber: row.certificate_number,
-    counterpartMemberNumber: row.counterpart_number,
-    decisionRef: row.decision_ref ?? '',
-    entryId: row.entry_id,
-    entryNumber: row.entry_number,
-  }));
-  const { balance } = await memberBalance(db, memberId, capital.id, asOf ?? LAST_DAY);
-  return {
-    memberId,
-    memberNumber: member.number,
-    nameKm: member.name_km,
-    shares: movements.reduce((sum, movement) => sum + movement.shares, 0),
-    capital: balance,
-    movements,
-  };
+  const movementsOf = new Map<number, ShareMovement[]>();
+  for (const row of rows) {
+    const movement: ShareMovement = {
+      id: row.id,
+      date: row.date,
+      kind: row.kind,
+      shares: row.shares,
+      certificateNumber: row.certificate_number,
+      counterpartMemberNumber: row.counterpart_number,
+      decisionRef: row.decision_ref ?? '',
+      entryId: row.entry_id,
+      entryNumber: row.entry_number,
+    };
+    const list = movementsOf.get(row.member_id);
+    if (list) list.push(movement);
+    else movementsOf.set(row.member_id, [movement]);
+  }
+  // The member index holds each member's lines on the account: one range per member, no table rows.
+  const balances = await db
+    .selectFrom('journal_lines')
+    .select((eb) => ['member_id', eb.fn.sum<number>('amount').as('balance')])
+    .where('member_id', 'in', ids)
+    .where('account_id', '=', capital.id)
+    .where('date', '<=', asOf ?? LAST_DAY)
+    .groupBy('member_id')
+    .execute();
+  const capitalOf = new Map(balances.map((row) => [row.member_id, row.balance]));
+  return members.map((member) => {
+    const movements = movementsOf.get(member.id) ?? [];
+    return {
+      memberId: member.id,
+      memberNumber: member.number,
+      nameKm: member.nameKm,
+      shares: movements.reduce((sum, movement) => sum + movement.shares, 0),
+      // A liability: what the member holds is the credit balance, as memberBalance gives it.
+      capital: 0 - (capitalOf.get(member.id) ?? 0),
+      movements,
+    };
+  });
 }
 
 /**
