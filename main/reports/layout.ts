@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { DomainError } from '../../shared/errors';
 import { GlyphWriter } from './pdf-glyphs';
-import { type FontPair, loadFont, type ShapedRun, shapeText } from './shaping';
+import { type FontPair, loadFont, ShapeCache, type ShapedRun } from './shaping';
 import { wrapText } from './wrap';
 
 const MM = 72 / 25.4;
@@ -178,19 +178,12 @@ export function printable(text: string): string {
 // Measuring and breaking lines.
 
 class Typesetter {
-  private readonly cache = new Map<string, ShapedRun[]>();
+  private readonly cache = new ShapeCache();
 
   constructor(private readonly fonts: ReportFonts) {}
 
   shape(text: string, size: number, bold: boolean): ShapedRun[] {
-    const key = `${size}|${bold ? 'b' : 'r'}|${text}`;
-    let runs = this.cache.get(key);
-    if (!runs) {
-      runs = shapeText(text, bold ? this.fonts.bold : this.fonts.regular, size);
-      if (this.cache.size > 20_000) this.cache.clear();
-      this.cache.set(key, runs);
-    }
-    return runs;
+    return this.cache.shape(text, bold ? this.fonts.bold : this.fonts.regular, size);
   }
 
   width(text: string, size: number, bold: boolean): number {

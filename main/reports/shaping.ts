@@ -232,3 +232,40 @@ export interface FontPair {
 export function shapeText(text: string, fonts: FontPair, size: number): ShapedRun[] {
   return splitRuns(text, fonts.khmer.has).map((run) => shapeRun(fonts[run.script], run.text, size));
 }
+
+/**
+ * Shaped text kept for reuse while a report is laid out and drawn: headings, labels and dates repeat on
+ * every page. Two generations stand in for least-recently-used order at no cost per hit: when the newer
+ * holds `limit` texts the older is dropped, and a text found in the older moves to the newer, so what a
+ * long document keeps using stays while one-off texts (receipt numbers, balances) age out.
+ */
+export class ShapeCache {
+  private readonly styles = new Map<
+    FontPair,
+    Map<number, { newer: Map<string, ShapedRun[]>; older: Map<string, ShapedRun[]> }>
+  >();
+
+  constructor(private readonly limit = 20_000) {}
+
+  shape(text: string, fonts: FontPair, size: number): ShapedRun[] {
+    let sizes = this.styles.get(fonts);
+    if (!sizes) {
+      sizes = new Map();
+      this.styles.set(fonts, sizes);
+    }
+    let style = sizes.get(size);
+    if (!style) {
+      style = { newer: new Map(), older: new Map() };
+      sizes.set(size, style);
+    }
+    let runs = style.newer.get(text);
+    if (runs) return runs;
+    runs = style.older.get(text) ?? shapeText(text, fonts, size);
+    if (style.newer.size >= this.limit) {
+      style.older = style.newer;
+      style.newer = new Map();
+    }
+    style.newer.set(text, runs);
+    return runs;
+  }
+}
