@@ -32,3 +32,17 @@ export async function rowsAsArrays<DB>(db: Kysely<DB>, query: Compilable): Promi
   }
   return statement.all(...compiled.parameters) as unknown[][];
 }
+
+/**
+ * rowsAsArrays one row at a time, for reads too large to hold (a whole-ledger export). No other query
+ * may run on the connection until the iteration ends.
+ */
+export function* iterateRows<DB>(db: Kysely<DB>, query: Compilable): Generator<unknown[]> {
+  const compiled = query.compile();
+  const handle = handles.get(db);
+  if (!handle) throw new Error('iterateRows needs a connection opened by openDatabase');
+  yield* handle.sqlite
+    .prepare(compiled.sql)
+    .raw(true)
+    .iterate(...compiled.parameters) as Iterable<unknown[]>;
+}

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { plainAmount } from '../../shared/money';
+import { iterateRows } from '../db/rows';
 import type { AccountRecord, AccountType, CurrencyCode, Database } from '../db/schema';
-import { writeFileWhole } from '../files/write-whole';
+import { writeFileWholeBy } from '../files/write-whole';
 
 // The whole ledger as a plain-text hledger journal, so that an independent program can re-add every
 // posting and confirm the books. The format rules here were measured against Debian's hledger 1.25.
@@ -60,37 +61,38 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
   return groups;
 }
 
-interface Journal {
-  text: string;
+interface Counts {
   entries: number;
   postings: number;
 }
 
-async function buildJournal(db: Transaction<Database>): Promise<Journal> {
-  const accounts = await db.selectFrom('accounts').selectAll().orderBy('code').execute();
-  const subAccounts = await db
+/** Where the journal goes, a line at a time (each without its newline). */
+type Sink = (line: string) => void;
+
+/**
+ * Writes the journal line by line: the entries and their lines are read in one pass in the journal's own
+ * order (the entries' date index, then each entry's lines by the entry index), so nothing but the
+ * accounts and the running balances is held, whatever the size of the books.
+ */
+async function buildJournal(db: Kysely<Database>, trx: Transaction<Database>, out: Sink): Promise<Counts> {
+  const accounts = await trx.selectFrom('accounts').selectAll().orderBy('code').execute();
+  const subAccounts = await trx
     .selectFrom('journal_lines')
     .innerJoin('members', 'members.id', 'journal_lines.member_id')
     .select(['journal_lines.account_id', 'members.id', 'members.number', 'members.name_km'])
     .distinct()
     .orderBy('members.number')
     .execute();
-  const entries = await db.selectFrom('journal_entries').selectAll().orderBy('date').orderBy('id').execute();
-  const lines = await db
-    .selectFrom('journal_lines')
-    .select(['entry_id', 'account_id', 'member_id', 'amount'])
-    .orderBy('entry_id')
-    .orderBy('id')
-    .execute();
 
-  const out: string[] = [
+  for (const line of [
     '; Sahakum ledger exported for hledger: every posted entry, amounts exactly as posted.',
     '; Member sub-accounts (M + member number) add up to their control account.',
     '',
     'commodity KHR',
     'commodity USD',
     '',
-  ];
+  ])
+    out(line);
 
   const subAccountsOf = groupBy(subAccounts, (sub) => sub.account_id);
   const accountById = new Map<number, { name: string; currency: CurrencyCode }>();
@@ -100,55 +102,114 @@ async function buildJournal(db: Transaction<Database>): Promise<Journal> {
     if (account.currency === null) continue;
     const name = hledgerAccountName(account);
     accountById.set(account.id, { name, currency: account.currency });
-    out.push(`account ${name}  ; type:${ROOT[account.type].type}, km: ${tagValue(account.name_km)}`);
+    out(`account ${name}  ; type:${ROOT[account.type].type}, km: ${tagValue(account.name_km)}`);
     for (const sub of subAccountsOf.get(account.id) ?? []) {
       const subName = hledgerMemberAccountName(name, sub.number);
       memberName.set(`${account.id}:${sub.id}`, subName);
-      out.push(`account ${subName}  ; member: ${tagValue(sub.name_km)}`);
+      out(`account ${subName}  ; member: ${tagValue(sub.name_km)}`);
     }
   }
 
-  const linesByEntry = groupBy(lines, (line) => line.entry_id);
+  const rows = iterateRows(
+    db,
+    trx
+      .selectFrom('journal_entries as e')
+      .leftJoin('journal_lines as l', 'l.entry_id', 'e.id')
+      .select([
+        'e.id',
+        'e.date',
+        'e.kind',
+        'e.number',
+        'e.reverses_id',
+        'e.memo',
+        'l.account_id',
+        'l.member_id',
+        'l.amount',
+      ])
+      .orderBy('e.date')
+      .orderBy('e.id')
+      .orderBy('l.id'),
+  );
+  type Row = [
+    number,
+    string,
+    string,
+    string | null,
+    number | null,
+    string,
+    number | null,
+    number | null,
+    number | null,
+  ];
   // Each posting also asserts the account's running balance, so hledger re-checks every step.
   const running = new Map<string, number>();
+  let entries = 0;
   let postings = 0;
-  for (const entry of entries) {
-    const tags = [`kind:${tagValue(entry.kind)}`];
-    if (entry.number !== null) tags.push(`number:${tagValue(entry.number)}`);
-    if (entry.reverses_id !== null) tags.push(`reverses:${entry.reverses_id}`);
-    const memo = oneLine(entry.memo);
-    out.push('', `${entry.date} (#${entry.id})${memo === '' ? '' : ` ${memo}`}  ; ${tags.join(', ')}`);
-    for (const line of linesByEntry.get(entry.id) ?? []) {
-      const account = accountById.get(line.account_id);
-      if (!account) throw new Error(`Journal line of entry ${entry.id} is on a group or missing account`);
-      const name =
-        line.member_id === null ? account.name : memberName.get(`${line.account_id}:${line.member_id}`);
-      if (name === undefined) throw new Error(`Journal line of entry ${entry.id} has an unknown member`);
-      const balance = (running.get(name) ?? 0) + line.amount;
-      running.set(name, balance);
-      postings += 1;
-      out.push(
-        `    ${name}  ${amountText(line.amount, account.currency)} = ${amountText(balance, account.currency)}`,
-      );
+  let current: number | undefined;
+  for (const [
+    id,
+    date,
+    kind,
+    number,
+    reversesId,
+    entryMemo,
+    accountId,
+    memberId,
+    amount,
+  ] of rows as Iterable<Row>) {
+    if (id !== current) {
+      current = id;
+      entries += 1;
+      const tags = [`kind:${tagValue(kind)}`];
+      if (number !== null) tags.push(`number:${tagValue(number)}`);
+      if (reversesId !== null) tags.push(`reverses:${reversesId}`);
+      const memo = oneLine(entryMemo);
+      out('');
+      out(`${date} (#${id})${memo === '' ? '' : ` ${memo}`}  ; ${tags.join(', ')}`);
     }
+    // An entry without lines has its heading only.
+    if (accountId === null || amount === null) continue;
+    const account = accountById.get(accountId);
+    if (!account) throw new Error(`Journal line of entry ${id} is on a group or missing account`);
+    const name = memberId === null ? account.name : memberName.get(`${accountId}:${memberId}`);
+    if (name === undefined) throw new Error(`Journal line of entry ${id} has an unknown member`);
+    const balance = (running.get(name) ?? 0) + amount;
+    running.set(name, balance);
+    postings += 1;
+    out(`    ${name}  ${amountText(amount, account.currency)} = ${amountText(balance, account.currency)}`);
   }
-  out.push('');
-  return { text: out.join('\n'), entries: entries.length, postings };
+  out('');
+  return { entries, postings };
 }
 
 // One read transaction: an entry posted while the export runs is either wholly in it or not at all.
-const readJournal = (db: Kysely<Database>) => db.transaction().execute(buildJournal);
+const readJournal = (db: Kysely<Database>, out: Sink) =>
+  db.transaction().execute((trx) => buildJournal(db, trx, out));
 
 /** The whole ledger as an hledger journal: entries in date order, then in the order they were posted. */
 export async function hledgerJournal(db: Kysely<Database>): Promise<string> {
-  return (await readJournal(db)).text;
+  const lines: string[] = [];
+  await readJournal(db, (line) => lines.push(line));
+  return lines.join('\n');
 }
 
-export async function writeHledgerJournal(
-  db: Kysely<Database>,
-  file: string,
-): Promise<{ entries: number; postings: number }> {
-  const { text, entries, postings } = await readJournal(db);
-  await writeFileWhole(file, text);
-  return { entries, postings };
+/** The journal written to `file` as it is read, in pieces: the books can be far larger than memory allows. */
+export function writeHledgerJournal(db: Kysely<Database>, file: string): Promise<Counts> {
+  return writeFileWholeBy(file, async (write) => {
+    let piece: string[] = [];
+    let size = 0;
+    let first = true;
+    const counts = await readJournal(db, (line) => {
+      piece.push(first ? line : `\n${line}`);
+      first = false;
+      size += line.length;
+      if (size > 1 << 20) {
+        write(piece.join(''));
+        piece = [];
+        size = 0;
+      }
+    });
+    write(piece.join(''));
+    return counts;
+  });
 }
