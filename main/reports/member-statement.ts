@@ -4,10 +4,12 @@
 // one document, each starting on a new page.
 
 import type { Kysely } from 'kysely';
+import type { InputCreditStatement } from '../../shared/inputs';
 import { type Digits, formatDateTable, formatNumber, withDigits } from '../../shared/khmer';
 import { movementLabel } from '../../shared/movement-kinds';
 import type { MemberShares, MemberStatement, ShareMovement } from '../../shared/savings';
 import type { Database } from '../db/schema';
+import { inputCreditStatements } from '../inputs/credit';
 import { EVERY_MEMBER, listMembers } from '../members/search';
 import { memberStatement, memberStatements } from '../members/statement';
 import {
@@ -62,6 +64,14 @@ const TEXT = {
       total: 'សរុប',
       closing: 'សមតុល្យចុងគ្រា',
     },
+    credit: {
+      heading: 'ឥណទានធាតុចូលកសិកម្ម',
+      header: ['កាលបរិច្ឆេទ', 'លេខបង្កាន់ដៃ', 'ប្រភេទ', 'ជំពាក់បន្ថែម', 'បានសង', 'នៅជំពាក់'],
+      opening: 'នៅជំពាក់ដើមគ្រា',
+      closing: 'នៅជំពាក់ចុងគ្រា',
+      open: (sale: string, due: string, owed: string) => `${sale} ត្រូវសងនៅ ${due}៖ ${owed}`,
+      overdue: (amount: string) => `ហួសកាលកំណត់៖ ${amount}`,
+    },
   },
   en: {
     title: 'Member statement',
@@ -96,6 +106,14 @@ const TEXT = {
       opening: 'Opening balance',
       total: 'Total',
       closing: 'Closing balance',
+    },
+    credit: {
+      heading: 'Farm input credit',
+      header: ['Date', 'Receipt No.', 'Kind', 'Bought on credit', 'Repaid', 'Owed'],
+      opening: 'Owed at the start',
+      closing: 'Owed at the end',
+      open: (sale: string, due: string, owed: string) => `${sale} due ${due}: ${owed}`,
+      overdue: (amount: string) => `Overdue: ${amount}`,
     },
   },
 } as const;
@@ -229,8 +247,52 @@ function accountBlocks(
   return [heading(title), { ...rows.table(SAVINGS, [...t.header]), after: 2 }, note(facts.join(' · '))];
 }
 
-/** One member's part of the report: who, their shares, and each savings account. */
-function memberBlocks(statement: MemberStatement, from: string | undefined, context: ReportContext): Block[] {
+/**
+ * The member's input credit beside shares and savings, as a passbook: what was owed at the start, each sale
+ * on credit and each repayment with the balance after it, what is owed at the end, and the sales still
+ * owed on with their due dates. Left out for a member who never took inputs on credit.
+ */
+function creditBlocks(
+  credit: InputCreditStatement | undefined,
+  { lang, digits }: ReportContext,
+  statement: { from: string | undefined; to: string },
+): Block[] {
+  if (!credit || (credit.opening === 0 && credit.closing === 0 && credit.movements.length === 0)) return [];
+  const t = TEXT[lang].credit;
+  const m = (amount: number) => money(amount, 'KHR', digits);
+  const date = (iso: string) => formatDateTable(iso, digits);
+  const rows = new Rows();
+  if (statement.from !== undefined)
+    rows.add([date(statement.from), '', t.opening, '', '', m(credit.opening)], true);
+  for (const row of credit.movements) {
+    rows.add([
+      date(row.date),
+      row.number ?? '',
+      movementLabel(lang, row.kind, row.memo),
+      row.amount > 0 ? m(row.amount) : '',
+      row.amount < 0 ? m(-row.amount) : '',
+      m(row.balance),
+    ]);
+  }
+  rows.add([date(statement.to), '', t.closing, '', '', m(credit.closing)], true);
+  const open = credit.open.map((sale) =>
+    t.open(sale.number || date(sale.date), date(sale.dueDate), m(sale.outstanding)),
+  );
+  if (credit.overdue > 0) open.push(t.overdue(m(credit.overdue)));
+  return [
+    heading(t.heading),
+    { ...rows.table(SAVINGS, [...t.header]), after: 2 },
+    ...(open.length > 0 ? [note(open.join(' · '))] : []),
+  ];
+}
+
+/** One member's part of the report: who, their shares, each savings account, and input credit. */
+function memberBlocks(
+  statement: MemberStatement,
+  from: string | undefined,
+  context: ReportContext,
+  credit?: InputCreditStatement,
+): Block[] {
   const { lang, digits } = context;
   const t = TEXT[lang];
   const { member } = statement;
@@ -245,6 +307,7 @@ function memberBlocks(statement: MemberStatement, from: string | undefined, cont
   for (const account of statement.savings) {
     blocks.push(...accountBlocks(account, { from, to: statement.to }, context));
   }
+  blocks.push(...creditBlocks(credit, context, { from, to: statement.to }));
   return blocks;
 }
 
@@ -262,6 +325,12 @@ export async function memberStatementPdf(
     options.memberId !== undefined
       ? [await memberStatement(db, options.memberId, to, from)]
       : await memberStatements(db, await listMembers(db, EVERY_MEMBER), to, from);
+  const credits = await inputCreditStatements(
+    db,
+    statements.map((st) => st.member.id),
+    from,
+    to,
+  );
 
   const t = TEXT[options.lang];
   const subtitle =
@@ -270,7 +339,7 @@ export async function memberStatementPdf(
     if (statements.length === 0) return [note(t.noMembers)];
     return statements.flatMap((statement, i) => [
       ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
-      ...memberBlocks(statement, from, context),
+      ...memberBlocks(statement, from, context, credits.get(statement.member.id)),
     ]);
   });
 }

@@ -11,12 +11,13 @@ import { type OpenedDatabase, openDatabase } from '../../../main/db/open';
 import type { Database } from '../../../main/db/schema';
 import { createDemoCooperative } from '../../../main/demo/cooperative';
 import { boardInputs } from '../../../main/inputs/board-figures';
-import { creditAging } from '../../../main/inputs/credit';
+import { creditAging, inputCreditStatements } from '../../../main/inputs/credit';
 import { inputSalesReport } from '../../../main/inputs/sales-report';
 import { stockOnHand } from '../../../main/inputs/stock';
 import { boardStatement } from '../../../main/reports/board-data';
 import { boardStatementPdf } from '../../../main/reports/board-statement';
 import { creditAgingPdf, inputSalesPdf, stockPdf } from '../../../main/reports/inputs';
+import { memberStatementPdf } from '../../../main/reports/member-statement';
 import { formatAmount } from '../../../shared/khmer';
 
 const NOW = { today: '2026-03-24', timestamp: '2026-03-24T08:00:00.000Z' };
@@ -88,6 +89,39 @@ describe('the farm-inputs reports', () => {
     expect(squeeze(text)).toContain(squeeze(en(report.totals.goods)));
     expect(squeeze(text)).toContain(squeeze(report.rows[0]?.number ?? 'none'));
     expect(text).not.toMatch(/[\u17e0-\u17e9]/);
+  });
+
+  it('put the member’s input credit in the member statement beside shares and savings', async () => {
+    const busiest = await db
+      .selectFrom('input_sales')
+      .select(['member_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('payment', '=', 'credit')
+      .groupBy('member_id')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow();
+    const [credit] = (await inputCreditStatements(db, [busiest.member_id], '2025-06-01', NOW.today)).values();
+    expect(credit?.movements.length).toBeGreaterThan(1);
+    const ledger = await db
+      .selectFrom('journal_lines')
+      .innerJoin('accounts', 'accounts.id', 'journal_lines.account_id')
+      .select((eb) => eb.fn.sum<number>('amount').as('owed'))
+      .where('accounts.role', '=', 'input_credit_khr')
+      .where('member_id', '=', busiest.member_id)
+      .executeTakeFirstOrThrow();
+    expect(credit?.closing).toBe(ledger.owed);
+    const text = squeeze(
+      pdftotext(
+        await memberStatementPdf(db, {
+          ...options,
+          memberId: busiest.member_id,
+          from: '2025-06-01',
+          to: NOW.today,
+        }),
+      ),
+    );
+    expect(text).toContain('ឥណទានធាតុចូលកសិកម្ម');
+    expect(text).toContain(squeeze(`នៅជំពាក់ចុងគ្រា ${km(credit?.closing ?? -1)}`));
+    for (const movement of credit?.movements ?? []) expect(text).toContain(movement.number ?? 'none');
   });
 
   it('give the board statement its inputs section, with the figures of the month and the year', async () => {
