@@ -43,9 +43,13 @@ export function QuantityInput(props: {
 }) {
   const { value } = props;
   const [text, setText] = useState(() => shownQuantity(value));
-  // A value set from outside (a reset, a count filled in) replaces what is shown.
+  // A value set from outside (a reset, a count filled in) replaces what is shown; text on its way to a
+  // quantity ('12,' before the '5') stays as typed.
   useEffect(() => {
-    setText((current) => (parseQuantity(current) === value ? current : shownQuantity(value)));
+    setText((current) => {
+      const typed = parseQuantity(current.trim());
+      return typed === value || (typed === null && Number.isNaN(value)) ? current : shownQuantity(value);
+    });
   }, [value]);
   return (
     <input

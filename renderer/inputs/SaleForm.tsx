@@ -3,7 +3,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { localToday } from '../../shared/dates';
 import { chargeOf, creditMonths } from '../../shared/input-charge';
 import { type CreditCharge, type InputItem, type InputSaleInput, inputSaleSchema } from '../../shared/inputs';
-import { formatAmount, isRealIsoDate, toLatinDigits } from '../../shared/khmer';
+import { formatAmount, isRealIsoDate } from '../../shared/khmer';
 import type { Account } from '../../shared/ledger';
 import type { MemberRow } from '../../shared/schemas';
 import { call } from '../api';
@@ -15,7 +15,7 @@ import { ControlledField, cashAccountId, ledgerResolver } from '../ledger/vouche
 import { CashField, type Confirmation, DateField } from '../money/formParts';
 import { blankLine, editorLineAmount, LineEditor } from './LineEditor';
 import { PaymentChoice } from './PaymentChoice';
-import { InputsForm } from './parts';
+import { InputsForm, monthlyRateBp } from './parts';
 import { asSaleLines, editorErrors, linesMessage, readableInputError, showLineRefusal } from './refusal';
 
 type Line = { itemId: number | null; quantity: number; unitPrice: number };
@@ -24,12 +24,6 @@ type SaleForm = Omit<InputSaleInput, 'memberId' | 'lines'> & { memberId: number 
 const FIELDS = ['memberId', 'date', 'cashAccountId', 'dueDate', 'charge.amount', 'charge.monthlyBp'];
 const ID = 'sale';
 const blankLines = (): Line[] => asSaleLines([blankLine()]);
-
-/** A monthly rate typed in percent ('1.5', '១,៥') as hundredths of a percent, or NaN. */
-function rateBp(text: string): number {
-  const latin = toLatinDigits(text).trim().replace(',', '.');
-  return /^\d{1,2}(\.\d{1,2})?$/.test(latin) ? Math.round(Number(latin) * 100) : Number.NaN;
-}
 
 /**
  * Inputs to one member, in cash or on credit until a due date with its fee or interest: each line starts
@@ -248,7 +242,7 @@ export function SaleForm({
                     value={rateText}
                     onChange={(event) => {
                       setRateText(event.target.value);
-                      field.onChange(rateBp(event.target.value));
+                      field.onChange(monthlyRateBp(event.target.value));
                     }}
                     onBlur={field.onBlur}
                   />

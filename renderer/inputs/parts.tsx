@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { InputItem } from '../../shared/inputs';
+import { toLatinDigits } from '../../shared/khmer';
 import { call } from '../api';
 import { FormFooter } from '../components/form';
 import type { I18n } from '../i18n';
@@ -76,4 +77,10 @@ export function NoticeBanner({ notice, i18n }: { notice: Notice; i18n: I18n }) {
       {notice(i18n)}
     </div>
   ) : null;
+}
+
+/** A monthly rate typed in percent ('1.5', '១,៥') as hundredths of a percent, or NaN. */
+export function monthlyRateBp(text: string): number {
+  const latin = toLatinDigits(text).trim().replace(',', '.');
+  return /^\d{1,2}(\.\d{1,2})?$/.test(latin) ? Math.round(Number(latin) * 100) : Number.NaN;
 }

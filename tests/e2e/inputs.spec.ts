@@ -1,3 +1,6 @@
+import { createItem, createSupplier } from '../../main/inputs/items';
+import { postPurchase } from '../../main/inputs/purchases';
+import { accountByRole } from '../../main/ledger/accounts';
 import { srovSamboWithSavers } from './books';
 import { type AppFixture, expect, type Page, test } from './fixtures';
 
@@ -231,6 +234,149 @@ test('farm inputs in Khmer: an item and a supplier, a purchase on credit, a cred
   await expect(page.getByText('សងឥណទានធាតុចូល', { exact: true })).toBeVisible();
   await expect(page.getByText('កែតម្រូវស្តុក', { exact: true })).toBeVisible();
   await expect(page.getByText('រាប់ស្តុក', { exact: true })).toBeVisible();
+});
+
+/** Forty bags of urea and 200 kg of seed rice on the shelf, bought on credit on 1 June 2026. */
+async function stockedShelf(app: AppFixture) {
+  const db = await srovSamboWithSavers(app);
+  const actor = { ...app.backend.session.now(), user: 'test' };
+  const account = async (role: string) => (await accountByRole(db, role)).id;
+  const stockAccountId = await account('input_stock');
+  const incomeAccountId = await account('input_sales');
+  const urea = await createItem(
+    db,
+    {
+      nameKm: 'ជីអ៊ុយរ៉េ',
+      nameLatin: 'Urea',
+      unit: 'bag50',
+      salePrice: 115_000,
+      stockAccountId,
+      incomeAccountId,
+    },
+    actor,
+  );
+  const seed = await createItem(
+    db,
+    {
+      nameKm: 'គ្រាប់ពូជស្រូវ',
+      nameLatin: 'Seed rice',
+      unit: 'kg',
+      salePrice: 3_500,
+      stockAccountId,
+      incomeAccountId,
+    },
+    actor,
+  );
+  const supplier = await createSupplier(db, { name: 'ហាងជី សុខលី', phone: '', village: '' }, actor);
+  await postPurchase(
+    db,
+    {
+      supplierId: supplier.id,
+      date: '2026-06-01',
+      payment: 'credit',
+      currency: 'KHR',
+      cashAccountId: null,
+      rate: null,
+      reference: '',
+      lines: [
+        { itemId: urea.id, quantity: 40_000, unitCost: 100_000 },
+        { itemId: seed.id, quantity: 200_000, unitCost: 2_800 },
+      ],
+    },
+    actor,
+  );
+  return db;
+}
+
+test('a distribution day from the keyboard: members and quantities typed, a line over the stock refused on its row, then all posted at once', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const db = await stockedShelf(app);
+  await app.open();
+  await nav(page, 'ការចែកចាយ').click();
+  await page.getByRole('tab', { name: 'ថ្ងៃចែកចាយរួម' }).click();
+  await page.getByLabel('កាលបរិច្ឆេទ').fill('15/06/2026');
+  await page.getByLabel('ថ្ងៃកំណត់សង').fill('15/12/2026');
+  await page.getByRole('combobox', { name: '+ ធាតុចូល' }).selectOption({ label: 'ជីអ៊ុយរ៉េ' });
+  await page.getByRole('combobox', { name: '+ ធាតុចូល' }).selectOption({ label: 'គ្រាប់ពូជស្រូវ' });
+  await expect(page.getByLabel('តម្លៃក្នុងមួយឯកតា គ្រាប់ពូជស្រូវ')).toHaveValue('3500');
+
+  // Member 1: two bags and 12.5 kg of seed; member 2: thirty-nine bags, more than the 38 left after her.
+  const member = page.getByRole('combobox', { name: 'សមាជិក' });
+  await member.fill('1');
+  await expect(page.getByRole('option', { name: /សុខ ស្រីមុំ/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('ជីអ៊ុយរ៉េ', { exact: true })).toBeFocused();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('១២,៥');
+  await page.keyboard.press('Enter');
+  await expect(member).toBeFocused();
+  await page.keyboard.type('ដារ៉ា');
+  await expect(page.getByRole('option', { name: /ចាន់ ដារ៉ា/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('39');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const day = page.getByRole('table', { name: 'ថ្ងៃចែកចាយរួម' });
+  await expect(day.getByRole('row', { name: /សុខ ស្រីមុំ/ }).getByRole('cell')).toHaveText([
+    '១',
+    '០០០១',
+    'សុខ ស្រីមុំ',
+    '២',
+    '១២,៥',
+    '២៧៣.៧៥០៛',
+    '×',
+  ]);
+  const entriesBefore = await countOf(db, 'journal_entries');
+  await page.keyboard.press('Control+Enter');
+  await expect(day.getByRole('row', { name: /ចាន់ ដារ៉ា/ }).getByRole('alert')).toHaveText(
+    'ស្តុកមិនគ្រប់គ្រាន់៖ ជីអ៊ុយរ៉េ នៅសល់តែ ៣៨ បាវ ៥០ គ.ក',
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'មិនទាន់បានកត់ត្រាអ្វីទេ' })).toBeVisible();
+  await app.shot('inputs-day-refused');
+  expect(await countOf(db, 'journal_entries')).toBe(entriesBefore);
+
+  // Chan Dara takes three bags instead; the day posts as two credit sales.
+  await page.getByRole('button', { name: 'លុប ចាន់ ដារ៉ា' }).click();
+  await member.fill('2');
+  await expect(page.getByRole('option', { name: /ចាន់ ដារ៉ា/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.batch-totals')).toContainText('៦១៨.៧៥០៛');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'បានកត់ត្រា' })).toHaveText(
+    'បានកត់ត្រាការលក់ជំពាក់ ២ ដង សរុប ៦១៨.៧៥០៛',
+  );
+  await expect(
+    day
+      .getByRole('row', { name: /ចាន់ ដារ៉ា/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('IS-000002');
+  await app.shot('inputs-day');
+  expect(await countOf(db, 'input_sales')).toBe(2);
+
+  // The aging in English: both sales not yet due, with Latin digits.
+  await page.getByRole('button', { name: 'English' }).click();
+  await nav(page, 'Credit').click();
+  await page.getByLabel('As of').fill('30/06/2026');
+  const aging = page.getByRole('table', { name: 'Input credit' });
+  await expect(aging.locator('tfoot tr').first().getByRole('cell')).toHaveText([
+    '618,750៛',
+    '0៛',
+    '0៛',
+    '0៛',
+    '618,750៛',
+  ]);
+  await nav(page, 'Stock').click();
+  await expect(
+    page.getByRole('table', { name: 'Input stock' }).getByRole('row', { name: /Urea/ }),
+  ).toContainText('bag of 50 kg');
 });
 
 const todayText = (app: AppFixture) => {
