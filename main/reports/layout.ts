@@ -549,10 +549,40 @@ function startHeight(block: Block | undefined): number {
   return (block.header ? 2 : 1) * row;
 }
 
+/**
+ * The fewest pages the blocks can take, found without shaping a word: every line of text and every table
+ * row is at least one line high and a page holds no more than its body, and a page break starts a page.
+ */
+export function fewestPages(blocks: readonly Block[]): number {
+  const room = BODY_BOTTOM - BODY_TOP;
+  const row = (size: number) => lineHeight(size) + 2 * CELL_PAD_Y;
+  let pages = 1;
+  let used = 0;
+  for (const block of blocks) {
+    if (block.kind === 'pageBreak') {
+      if (used > 0) [pages, used] = [pages + 1, 0];
+      continue;
+    }
+    if (block.kind === 'paragraph') used += block.text.trim() === '' ? 0 : lineHeight(block.size ?? 10);
+    else if (block.kind === 'chart') used += block.height;
+    else used += (block.rows.length + (block.header ? 1 : 0)) * row(block.size ?? 9);
+    used += block.after ?? 0;
+    if (used > room) {
+      pages += Math.ceil(used / room) - 1;
+      used -= (Math.ceil(used / room) - 1) * room;
+    }
+  }
+  return pages;
+}
+
 /** Lays out and draws the document; returns the PDF. */
 export async function renderReport(doc: ReportDocument): Promise<Buffer> {
+  const maxPages = doc.maxPages ?? MAX_PAGES;
+  // Refused at once, rather than after laying out the pages up to the limit (a minute and gigabytes).
+  if (fewestPages(doc.blocks) > maxPages)
+    throw new DomainError('report_too_long', undefined, { pages: maxPages });
   const type = new Typesetter(await reportFonts());
-  const builder = new PageBuilder(type, doc.maxPages ?? MAX_PAGES);
+  const builder = new PageBuilder(type, maxPages);
   doc.blocks.forEach((block, i) => {
     if (block.kind === 'paragraph') builder.paragraph(block, startHeight(doc.blocks[i + 1]));
     else if (block.kind === 'pageBreak') {
