@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { localToday } from '../../shared/dates';
 import type { AppError } from '../../shared/errors';
+import type { InputCreditStatement } from '../../shared/inputs';
 import type { MemberStatement } from '../../shared/savings';
 import { call } from '../api';
 import { memberNumber, useI18n } from '../i18n';
 import { refusalText } from '../ledger/statements/refusal';
 import { AsOfField } from './AsOfField';
+import { CreditStatement } from './CreditStatement';
 import { SavingsStatement, SharesStatement } from './StatementSections';
 
 /** What a member asks the bookkeeper about, on one screen: shares, and each savings account to the day. */
@@ -15,6 +17,7 @@ export function MemberStatementScreen({ memberId, onBack }: { memberId: number; 
   const s = t.money.statement;
   const [asOf, setAsOf] = useState(localToday);
   const [statement, setStatement] = useState<MemberStatement | null>(null);
+  const [credit, setCredit] = useState<InputCreditStatement | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -28,6 +31,9 @@ export function MemberStatementScreen({ memberId, onBack }: { memberId: number; 
       if (!current) return;
       setError(result.ok ? null : result.error);
       if (result.ok) setStatement(result.value);
+    });
+    void call('inputs.creditStatement', { memberId, to: asOf }).then((result) => {
+      if (current) setCredit(result.ok ? result.value : null);
     });
     return () => {
       current = false;
@@ -86,6 +92,9 @@ export function MemberStatementScreen({ memberId, onBack }: { memberId: number; 
               <h2>{t.money.savings.heading}</h2>
               <p className="muted">{t.money.savings.none}</p>
             </section>
+          ) : null}
+          {credit && (credit.movements.length > 0 || credit.closing !== 0) ? (
+            <CreditStatement credit={credit} to={statement.to} />
           ) : null}
         </div>
       ) : null}

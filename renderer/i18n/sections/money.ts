@@ -86,6 +86,14 @@ export const moneyKm = {
     withdrawal: 'ដកប្រាក់',
     total: 'សរុប',
     noMovements: 'មិនមានប្រតិបត្តិការក្នុងគណនីនេះទេ',
+    credit: {
+      heading: 'ឥណទានធាតុចូលកសិកម្ម',
+      owed: 'នៅជំពាក់',
+      overdue: 'ហួសកាលកំណត់',
+      bought: 'ជំពាក់បន្ថែម',
+      repaid: 'បានសង',
+      due: '{number} ត្រូវសងនៅ {date}',
+    },
   },
   register: {
     title: 'បញ្ជីភាគហ៊ុន',
@@ -189,6 +197,14 @@ export const moneyEn: Widen<typeof moneyKm> = {
     withdrawal: 'Withdrawal',
     total: 'Total',
     noMovements: 'No movements in this account',
+    credit: {
+      heading: 'Farm input credit',
+      owed: 'Owed',
+      overdue: 'Overdue',
+      bought: 'Bought on credit',
+      repaid: 'Repaid',
+      due: '{number} due {date}',
+    },
   },
   register: {
     title: 'Share register',
