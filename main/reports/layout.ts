@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { DomainError } from '../../shared/errors';
+import { columnWidths } from './columns';
 import { GlyphWriter } from './pdf-glyphs';
 import { type FontPair, loadFont, ShapeCache, type ShapedRun } from './shaping';
 import { wrapText } from './wrap';
@@ -228,51 +229,6 @@ const graphemes = new Intl.Segmenter('km', { granularity: 'grapheme' });
 const NEVER_STARTS_LINE = /^[\u17b4-\u17d3\u17dd\u17d4\u17d5\u17db.,;:!?)\]%$]/;
 
 // ---------------------------------------------------------------------------------------------------------
-// Column widths.
-
-/** Room a rounding error may not take from a cell sized to fit its text exactly. */
-const FIT_SLACK = 0.01;
-
-/**
- * The widths a table is drawn with: `fit` columns as wide as their widest value (see Column.fit), the rest
- * sharing what is left. Text columns keep at least a third of their planned widths, the table growing up to
- * the body width for it; only fit columns wider than the whole page are narrowed (their values then wrap).
- */
-function columnWidths(t: Table, type: Typesetter): number[] {
-  const planned = t.columns.map((c) => c.width);
-  if (!t.columns.some((c) => c.fit)) return planned;
-  const size = t.size ?? 9;
-  const bold = new Set(t.boldRows ?? []);
-  const needed = t.columns.map((column, i) => {
-    if (!column.fit) return 0;
-    let widest = 0;
-    t.rows.forEach((row, r) => {
-      const cell = printable(row[i] ?? '').trimEnd();
-      if (cell !== '') widest = Math.max(widest, type.width(cell, size, bold.has(r)));
-    });
-    const header = printable(t.header?.[i] ?? '').trim();
-    if (header !== '') widest = Math.max(widest, type.width(header, size, true));
-    return widest + 2 * CELL_PAD_X + FIT_SLACK;
-  });
-  const fitted = needed.reduce((sum, w) => sum + w, 0);
-  const textPlanned = t.columns.reduce((sum, c) => sum + (c.fit ? 0 : c.width), 0);
-  const tableWidth = Math.min(
-    BODY_WIDTH,
-    planned.reduce((sum, w) => sum + w, 0),
-  );
-  const minText = textPlanned / 3;
-  if (fitted + minText > BODY_WIDTH) {
-    // Values wider than the page itself: the fit columns are narrowed and wrap, nothing else could give.
-    const shrink = (BODY_WIDTH - minText) / fitted;
-    return t.columns.map((c, i) => (c.fit ? (needed[i] ?? 0) * shrink : c.width / 3));
-  }
-  const room = Math.max(tableWidth - fitted, minText);
-  return t.columns.map((c, i) =>
-    c.fit ? (needed[i] ?? 0) : textPlanned > 0 ? (c.width / textPlanned) * room : 0,
-  );
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Pass 1: blocks to pages of drawing operations.
 
 type Op =
@@ -353,7 +309,11 @@ class PageBuilder {
     const size = t.size ?? 9;
     const lh = lineHeight(size);
     let maxLines = Math.floor((BODY_BOTTOM - BODY_TOP - 2 * CELL_PAD_Y) / lh);
-    const widths = columnWidths(t, this.type);
+    const widths = columnWidths(t, {
+      measure: (text, bold) => this.type.width(printable(text).trimEnd(), size, bold),
+      bodyWidth: BODY_WIDTH,
+      padding: 2 * CELL_PAD_X,
+    });
     const layoutRow = (cells: string[], bold: boolean) => {
       const lines = widths.map((width, i) => {
         const all = this.type.lines(cells[i] ?? '', width - 2 * CELL_PAD_X, size, bold);
