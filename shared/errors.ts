@@ -88,6 +88,14 @@ export type ErrorCode =
   | 'payment_too_large'
   | 'no_credit'
   | 'date_before_stock_movement'
+  | 'backup_not_a_backup'
+  | 'backup_truncated'
+  | 'backup_damaged'
+  | 'backup_too_new'
+  | 'backup_passphrase_required'
+  | 'backup_wrong_passphrase'
+  | 'backup_foreign'
+  | 'backup_cancelled'
   | 'unexpected';
 
 export interface AppError {

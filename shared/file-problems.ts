@@ -17,6 +17,16 @@ const km = {
   file_too_large: 'ឯកសារនេះធំពេក (លើសពី {limit} MB)។ មិនបាននាំចូលអ្វីទេ។',
   opening_exists:
     'សមតុល្យដើមគ្រាត្រូវបានកត់ត្រារួចហើយ នៅថ្ងៃ {date} (ប្រតិបត្តិការលេខ {entry})។ មិនបានកត់ត្រាម្តងទៀតទេ។ បើចង់កត់ត្រាថ្មី ត្រូវបញ្ច្រាសប្រតិបត្តិការនោះជាមុនសិន។',
+  backup_not_a_backup: 'ឯកសារនេះមិនមែនជាឯកសារបម្រុងទុករបស់កម្មវិធីសហគមន៍ទេ។ មិនបានប្តូរអ្វីទាំងអស់។',
+  backup_truncated:
+    'ឯកសារបម្រុងទុកនេះមិនពេញលេញ (ប្រហែលជាចម្លងមិនទាន់ចប់)។ មិនបានប្តូរអ្វីទាំងអស់។ សូមចម្លងវាម្តងទៀត ឬប្រើឯកសារបម្រុងទុកមួយទៀត។',
+  backup_damaged: 'ឯកសារបម្រុងទុកនេះខូច ឬត្រូវបានកែប្រែ។ មិនបានប្តូរអ្វីទាំងអស់។ សូមប្រើឯកសារបម្រុងទុកមួយទៀត។',
+  backup_too_new: 'ឯកសារបម្រុងទុកនេះត្រូវបានធ្វើដោយកំណែថ្មីជាងនេះ។ សូមដំឡើងកំណែថ្មី។ មិនបានប្តូរអ្វីទាំងអស់។',
+  backup_passphrase_required: 'ឯកសារបម្រុងទុកនេះត្រូវបានចាក់សោ។ សូមបញ្ចូលពាក្យសម្ងាត់។ មិនបានប្តូរអ្វីទាំងអស់។',
+  backup_wrong_passphrase: 'ពាក្យសម្ងាត់មិនត្រឹមត្រូវ។ មិនបានប្តូរអ្វីទាំងអស់។ សូមព្យាយាមម្តងទៀត។',
+  backup_foreign:
+    'ឯកសារបម្រុងទុកនេះជារបស់សហគមន៍ផ្សេង ({cooperative})។ មិនបានប្តូរអ្វីទាំងអស់។ សូមជ្រើសរើសឯកសារបម្រុងទុករបស់សហគមន៍នេះ។',
+  backup_cancelled: 'បានបោះបង់ការបម្រុងទុក។ មិនបានសរសេរឯកសារណាមួយទេ។',
 } as const;
 
 export type FileProblem = keyof typeof km;
@@ -36,6 +46,17 @@ const en: Record<FileProblem, string> = {
   file_too_large: 'This file is too large (over {limit} MB). Nothing was imported.',
   opening_exists:
     'Opening balances were already posted on {date} (entry {entry}). Nothing was posted again. To post them anew, reverse that entry first.',
+  backup_not_a_backup: 'This file is not a Sahakum backup. Nothing was changed.',
+  backup_truncated:
+    'This backup is incomplete (perhaps the copy did not finish). Nothing was changed. Copy it again, or use another backup.',
+  backup_damaged: 'This backup is damaged or was altered. Nothing was changed. Use another backup.',
+  backup_too_new:
+    'This backup was made by a newer version of Sahakum. Please install the newer version. Nothing was changed.',
+  backup_passphrase_required: 'This backup is locked. Enter its passphrase. Nothing was changed.',
+  backup_wrong_passphrase: 'The passphrase is not right. Nothing was changed. Try again.',
+  backup_foreign:
+    "This backup belongs to another cooperative ({cooperative}). Nothing was changed. Choose this cooperative's backup.",
+  backup_cancelled: 'The backup was cancelled. No file was written.',
 };
 
 export const FILE_PROBLEMS: { km: Record<FileProblem, string>; en: Record<FileProblem, string> } = { km, en };

@@ -1,0 +1,107 @@
+import { closeSync, fsyncSync, openSync, rmSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import BetterSqlite3 from 'better-sqlite3';
+import { DomainError } from '../../shared/errors';
+
+const CHUNK = 4 << 20;
+
+export interface BackupProgress {
+  stage: 'copy' | 'write' | 'verify';
+  /** Pages copied (copy) or bytes written or read back (write, verify). */
+  done: number;
+  total: number;
+}
+
+export interface LongWork {
+  signal?: AbortSignal;
+  onProgress?: (progress: BackupProgress) => void;
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DomainError('backup_cancelled');
+}
+
+/** Reads `length` bytes from `start` in chunks, so that a large file neither fills memory nor blocks cancel. */
+export async function eachChunk(
+  handle: FileHandle,
+  start: number,
+  length: number,
+  work: LongWork,
+  stage: BackupProgress['stage'],
+  use: (chunk: Buffer) => Promise<void> | void,
+): Promise<void> {
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(length, 1)));
+  let done = 0;
+  while (done < length) {
+    throwIfCancelled(work.signal);
+    const want = Math.min(buffer.length, length - done);
+    const { bytesRead } = await handle.read(buffer, 0, want, start + done);
+    if (bytesRead === 0) throw new DomainError('backup_truncated', 'file');
+    await use(buffer.subarray(0, bytesRead));
+    done += bytesRead;
+    work.onProgress?.({ stage, done, total: length });
+  }
+}
+
+/** Makes a rename in `dir` survive a power cut: the directory entry itself is flushed. */
+export function syncDirectory(dir: string): void {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+/** Rows per table, in name order: the manifest's record of what the backup holds. */
+export function rowCounts(sqlite: BetterSqlite3.Database): Record<string, number> {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    counts[table] = sqlite
+      .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number;
+  }
+  return counts;
+}
+
+export interface CooperativeIdentity {
+  nameKm: string;
+  nameLatin: string | null;
+  registrationNumber: string | null;
+}
+
+export function cooperativeOf(sqlite: BetterSqlite3.Database): CooperativeIdentity | null {
+  const row = sqlite
+    .prepare('SELECT name_km, name_latin, registration_number FROM cooperative LIMIT 1')
+    .get() as { name_km: string; name_latin: string | null; registration_number: string | null } | undefined;
+  return row
+    ? { nameKm: row.name_km, nameLatin: row.name_latin, registrationNumber: row.registration_number }
+    : null;
+}
+
+/**
+ * Whether two files are the same cooperative's books: by registration number when both have one (a
+ * name may be re-spelt), else by the Khmer name.
+ */
+export function sameCooperative(a: CooperativeIdentity, b: CooperativeIdentity): boolean {
+  if (a.registrationNumber && b.registrationNumber) return a.registrationNumber === b.registrationNumber;
+  return a.nameKm.normalize('NFC') === b.nameKm.normalize('NFC');
+}
+
+/** A connection to a file of ours (a backup's database on its way in or out), not the books' session. */
+export const openCopy = (file: string, nativeBinding: string | undefined, readonly = false) =>
+  new BetterSqlite3(file, {
+    ...(nativeBinding ? { nativeBinding } : {}),
+    ...(readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
