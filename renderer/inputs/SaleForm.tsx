@@ -9,11 +9,11 @@ import type { MemberRow } from '../../shared/schemas';
 import { call } from '../api';
 import { DateInput, showRefusal } from '../components/form';
 import { AmountInput, Money } from '../components/money';
-import { MemberPicker } from '../components/pickers';
-import { useI18n } from '../i18n';
+import { memberNumber, useI18n } from '../i18n';
 import { ControlledField, cashAccountId, ledgerResolver } from '../ledger/vouchers/formSupport';
 import { CashField, type Confirmation, DateField } from '../money/formParts';
-import { blankLine, editorLineAmount, LineEditor } from './LineEditor';
+import { MemberSearch } from './day/MemberSearch';
+import { blankLine, editorLineAmount, LineEditor, lineFieldId } from './LineEditor';
 import { PaymentChoice } from './PaymentChoice';
 import { InputsForm, monthlyRateBp } from './parts';
 import { asSaleLines, editorErrors, linesMessage, readableInputError, showLineRefusal } from './refusal';
@@ -46,7 +46,7 @@ export function SaleForm({
   const [round, setRound] = useState(0);
   const [buyer, setBuyer] = useState<{ member: MemberRow; owes: number } | null>(null);
   const [rateText, setRateText] = useState('');
-  const memberBox = useRef<HTMLDivElement>(null);
+  const memberInput = useRef<HTMLInputElement>(null);
   const form = useForm<SaleForm, unknown, InputSaleInput>({
     resolver: ledgerResolver(inputSaleSchema),
     defaultValues: {
@@ -71,7 +71,7 @@ export function SaleForm({
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the member field takes the cursor for each new member.
   useEffect(() => {
-    memberBox.current?.querySelector('input')?.focus();
+    memberInput.current?.focus();
   }, [round]);
 
   const choosePayment = (next: SaleForm['payment']) => {
@@ -159,27 +159,38 @@ export function SaleForm({
       onSubmit={submit}
     >
       <div className="inputs-grid">
-        <div className="sale-member" ref={memberBox}>
+        <div className="sale-member">
           <ControlledField control={form.control} name="memberId" label={s.member} required>
             {(field, aria) => (
-              <MemberPicker
-                key={round}
+              <MemberSearch
                 {...aria}
-                value={field.value}
-                onChange={(id, member) => {
-                  field.onChange(id);
-                  setBuyer(null);
-                  if (id === null || !member) return;
-                  void call('inputs.memberCredit', { memberId: id }).then((result) => {
+                inputRef={memberInput}
+                label={s.member}
+                onChoose={(member) => {
+                  field.onChange(member.id);
+                  setBuyer({ member, owes: 0 });
+                  void call('inputs.memberCredit', { memberId: member.id }).then((result) => {
                     if (result.ok) setBuyer({ member, owes: result.value.outstanding });
                   });
+                  document.getElementById(lineFieldId(ID, 0, 'itemId'))?.focus();
                 }}
               />
             )}
           </ControlledField>
-          {buyer && buyer.owes > 0 ? (
-            <p className="hint sale-owes">
-              {i18n.format(s.owes, {}, { amount: formatAmount(buyer.owes, 'KHR', { digits: i18n.digits }) })}
+          {buyer ? (
+            <p className="sale-buyer" aria-live="polite">
+              <span className="depositor-number">{i18n.num(memberNumber(buyer.member.number))}</span>{' '}
+              <span className="entry-name">{buyer.member.nameKm}</span>
+              {buyer.owes > 0 ? (
+                <span className="sale-owes">
+                  {' · '}
+                  {i18n.format(
+                    s.owes,
+                    {},
+                    { amount: formatAmount(buyer.owes, 'KHR', { digits: i18n.digits }) },
+                  )}
+                </span>
+              ) : null}
             </p>
           ) : null}
         </div>

@@ -13,11 +13,14 @@ export function MemberSearch({
   inputRef,
   label,
   onChoose,
+  ...aria
 }: {
   id: string;
   inputRef: RefObject<HTMLInputElement | null>;
   label: string;
   onChoose: (member: MemberRow) => void;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
 }) {
   const i18n = useI18n();
   const [text, setText] = useState('');
@@ -70,6 +73,8 @@ export function MemberSearch({
         className="depositor-input"
         role="combobox"
         aria-label={label}
+        aria-invalid={aria['aria-invalid']}
+        aria-describedby={aria['aria-describedby']}
         aria-expanded={matches.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
