@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `sahakum` (the package's bin) and `npm run cli`: the command line from its bundle, dist/main/cli.js,
+// `sahakum` (the package's bin) and `npm run cli`: the command line from its bundle, dist/main/cli.mjs,
 // built first when it is missing or older than any source file, so that a fresh clone or an edit just works.
 const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const root = join(__dirname, '..');
-const bundle = join(root, 'dist', 'main', 'cli.js');
+const bundle = join(root, 'dist', 'main', 'cli.mjs');
 
 function mtime(path) {
   try {
@@ -45,7 +46,7 @@ function stale() {
     const { buildCli } = await import('../main/dev/build-cli.mjs');
     await buildCli();
   }
-  require(bundle);
+  await import(pathToFileURL(bundle).href);
 })().catch((error) => {
   process.stderr.write(
     `the command line could not be built: ${error instanceof Error ? error.message : error}\n`,

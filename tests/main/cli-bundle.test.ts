@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// `npm run cli` and the `sahakum` bin run bin/sahakum.cjs, which runs the bundle dist/main/cli.js and
+// `npm run cli` and the `sahakum` bin run bin/sahakum.cjs, which runs the bundle dist/main/cli.mjs and
 // builds it first when it is missing or older than the code. The commands themselves are tested through
 // tsx (cli.test.ts and the others); this is the path a user takes.
 
 const LAUNCHER = join(process.cwd(), 'bin', 'sahakum.cjs');
-const BUNDLE = join(process.cwd(), 'dist', 'main', 'cli.js');
+const BUNDLE = join(process.cwd(), 'dist', 'main', 'cli.mjs');
 
 let dir: string;
 beforeAll(() => {
