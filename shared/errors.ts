@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'file_encoding'
   | 'file_too_large'
   | 'opening_exists'
+  | 'too_many_errors'
+  | 'too_many_rows'
   | 'unknown_column'
   | 'duplicate_column'
   | 'csv_invalid'

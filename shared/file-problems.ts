@@ -15,6 +15,8 @@ const km = {
   file_encoding:
     'ឯកសារនេះមិនមែនជាអត្ថបទ UTF-8 ទេ (ប្រហែលជារក្សាទុកដោយ Excel ចាស់)។ មិនបាននាំចូលអ្វីទេ។ សូមបើកវាក្នុង Excel ហើយរក្សាទុកម្តងទៀតជា «CSV UTF-8»។',
   file_too_large: 'ឯកសារនេះធំពេក (លើសពី {limit} MB)។ មិនបាននាំចូលអ្វីទេ។',
+  too_many_rows: 'ឯកសារនេះមានជួរច្រើនពេក (លើសពី {limit} ជួរ)។ មិនបាននាំចូលអ្វីទេ។ សូមពិនិត្យថាជាឯកសារត្រឹមត្រូវ។',
+  too_many_errors: 'កំហុសច្រើនពេក៖ បង្ហាញតែ {shown} ដំបូងប៉ុណ្ណោះ។ សូមពិនិត្យថាជាឯកសារត្រឹមត្រូវ។',
   opening_exists:
     'សមតុល្យដើមគ្រាត្រូវបានកត់ត្រារួចហើយ នៅថ្ងៃ {date} (ប្រតិបត្តិការលេខ {entry})។ មិនបានកត់ត្រាម្តងទៀតទេ។ បើចង់កត់ត្រាថ្មី ត្រូវបញ្ច្រាសប្រតិបត្តិការនោះជាមុនសិន។',
   backup_not_a_backup: 'ឯកសារនេះមិនមែនជាឯកសារបម្រុងទុករបស់កម្មវិធីសហគមន៍ទេ។ មិនបានប្តូរអ្វីទាំងអស់។',
@@ -44,6 +46,9 @@ const en: Record<FileProblem, string> = {
   file_encoding:
     'This file is not UTF-8 text (perhaps saved by an older Excel). Nothing was imported. Open it in Excel and save it again as "CSV UTF-8".',
   file_too_large: 'This file is too large (over {limit} MB). Nothing was imported.',
+  too_many_rows:
+    'This file has too many rows (over {limit}). Nothing was imported. Check that this is the right file.',
+  too_many_errors: 'Too many errors: only the first {shown} are listed. Check that this is the right file.',
   opening_exists:
     'Opening balances were already posted on {date} (entry {entry}). Nothing was posted again. To post them anew, reverse that entry first.',
   backup_not_a_backup: 'This file is not a Sahakum backup. Nothing was changed.',

@@ -30,7 +30,9 @@ export function graphemeCount(text: string): number {
   return count;
 }
 
-const atMost = (max: number) => (value: string) => graphemeCount(value) <= max;
+// A text of no more UTF-16 units than the limit has no more characters either: counted only when it
+// might be over, so that an import of thousands of rows does not segment every cell.
+const atMost = (max: number) => (value: string) => value.length <= max || graphemeCount(value) <= max;
 
 /** Text that may be left empty, trimmed, of at most `max` characters. */
 export const optionalText = (max: number) =>

@@ -1,12 +1,12 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { DomainError } from '../../shared/errors';
 
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_BYTES = 100;
 
-function sizeOf(file: string): number | null {
+function statOf(file: string): Stats | null {
   try {
-    return statSync(file).size;
+    return statSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -30,7 +30,10 @@ function readHeader(file: string): Buffer {
  * the books is refused here; whether it holds Sahakum's tables is openDatabase's question.
  */
 export function checkDatabaseFile(file: string, mustExist: boolean): void {
-  const size = sizeOf(file);
+  const stat = statOf(file);
+  // A folder, a device or a pipe named as the database is no database either.
+  if (stat !== null && !stat.isFile()) throw new DomainError('not_sahakum_database', 'file');
+  const size = stat?.size ?? null;
   if (size === null || size === 0) {
     if (mustExist) throw new DomainError(size === null ? 'database_missing' : 'not_sahakum_database', 'file');
     return;
@@ -45,7 +48,7 @@ export function checkDatabaseFile(file: string, mustExist: boolean): void {
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
   const pages = header.readUInt32BE(28);
   const current = header.readUInt32BE(24) === header.readUInt32BE(92);
-  const log = sizeOf(`${file}-wal`) ?? 0;
+  const log = statOf(`${file}-wal`)?.size ?? 0;
   if (current && log === 0 && pages > 0 && size < pages * pageSize) {
     throw new DomainError('database_damaged', 'file');
   }

@@ -13,6 +13,17 @@ export function registerConnection<DB>(db: Kysely<DB>, sqlite: BetterSqlite3.Dat
 }
 
 /**
+ * The SQLite connection behind a Kysely instance opened by openDatabase, for the one write of thousands
+ * of rows (an import file) where Kysely's own work per statement costs several times SQLite's. The
+ * caller uses it inside the transaction it has open on that same connection.
+ */
+export function sqliteOf<DB>(db: Kysely<DB>): BetterSqlite3.Database {
+  const handle = handles.get(db);
+  if (!handle) throw new Error('sqliteOf: a connection not opened by openDatabase');
+  return handle.sqlite;
+}
+
+/**
  * Runs a query built with Kysely and returns its rows as arrays, in the order of the select list.
  * For reads of thousands of rows (an account's busy month): building one object per row costs more
  * than SQLite's own work. Inside a transaction, or on a connection it does not know, it falls back to

@@ -6,17 +6,17 @@ import { DomainError } from '../../shared/errors';
 
 /**
  * Writes a file the user asked for (a report, an export) whole or not at all: into a temporary file
- * beside it, then renamed over it. A full disk or a pulled USB stick leaves the earlier file as it was,
- * never half of the new one.
+ * beside it, then renamed over it. A full disk, a missing folder or a pulled USB stick leaves the earlier
+ * file as it was, never half of the new one, and is refused as save_failed naming the path.
  */
 export async function writeFileWhole(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data);
     await rename(temporary, path);
-  } catch (error) {
+  } catch {
     await rm(temporary, { force: true });
-    throw error;
+    throw new DomainError('save_failed', 'path', { path });
   }
 }
 

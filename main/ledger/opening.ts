@@ -6,7 +6,14 @@ import { parseAmount } from '../../shared/money';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { takeNextNumber } from '../db/sequences';
-import { type CsvRowError, columnName, isBlankRow, readCsvRows } from '../files/csv-read';
+import {
+  type CsvRowError,
+  columnName,
+  isBlankRow,
+  MAX_ROW_ERRORS,
+  RowErrors,
+  readCsvRows,
+} from '../files/csv-read';
 import type { TextSource } from '../files/text-encoding';
 import { accountByRole } from './accounts';
 import { type Actor, postEntry } from './posting';
@@ -94,8 +101,8 @@ const COLUMNS = ['account_code', 'member_number', 'amount'] as const;
 
 /**
  * Reads opening balances from a CSV file (columns account_code, member_number, amount; amounts in the
- * account's currency and natural sign) into lines for review. Nothing is posted here; every bad row is
- * reported so that the file can be fixed in one go. A file that is not text we can read (see
+ * account's currency and natural sign) into lines for review. Nothing is posted here; every bad row (up
+ * to a hundred) is reported so that the file can be fixed in one go. A file that is not text we can read (see
  * files/text-encoding.ts) is refused whole.
  */
 export async function readOpeningCsv(
@@ -105,36 +112,37 @@ export async function readOpeningCsv(
   const records = readCsvRows(file);
   if (!Array.isArray(records)) return { errors: [records] };
   const [header = [], ...rows] = records;
-  const names = header.map(columnName);
-  const errors: OpeningRowError[] = [];
+  const names = header.slice(0, MAX_ROW_ERRORS + COLUMNS.length).map(columnName);
+  const errors = new RowErrors();
   for (const [index, name] of names.entries()) {
     if (!(COLUMNS as readonly string[]).includes(name))
-      errors.push({ row: 0, field: name, code: 'unknown_column' });
-    else if (names.indexOf(name) !== index) errors.push({ row: 0, field: name, code: 'duplicate_column' });
+      errors.add({ row: 0, field: name, code: 'unknown_column' });
+    else if (names.indexOf(name) !== index) errors.add({ row: 0, field: name, code: 'duplicate_column' });
   }
   for (const column of COLUMNS) {
-    if (!names.includes(column)) errors.push({ row: 0, field: column, code: 'required' });
+    if (!names.includes(column)) errors.add({ row: 0, field: column, code: 'required' });
   }
-  if (errors.length > 0) return { errors };
+  if (errors.any) return { errors: errors.list };
 
   const accounts = new Map((await db.selectFrom('accounts').selectAll().execute()).map((a) => [a.code, a]));
   const members = new Map(
     (await db.selectFrom('members').select(['id', 'number']).execute()).map((m) => [m.number, m.id]),
   );
   const lines: OpeningLine[] = [];
-  rows.forEach((cells, index) => {
+  for (const [index, cells] of rows.entries()) {
+    if (errors.full) break;
     const row = index + 1;
-    if (isBlankRow(cells)) return;
+    if (isBlankRow(cells)) continue;
     const cell = (column: (typeof COLUMNS)[number]) => (cells[names.indexOf(column)] ?? '').trim();
     const account = accounts.get(cell('account_code'));
     if (!account?.currency) {
-      errors.push({ row, field: 'account_code', code: 'account_unknown' });
-      return;
+      errors.add({ row, field: 'account_code', code: 'account_unknown' });
+      continue;
     }
     const amount = parseAmount(cell('amount'), account.currency);
     if (amount === null) {
-      errors.push({ row, field: 'amount', code: 'amount_invalid' });
-      return;
+      errors.add({ row, field: 'amount', code: 'amount_invalid' });
+      continue;
     }
     let memberId: number | null = null;
     const memberNumber = toLatinDigits(cell('member_number'));
@@ -142,25 +150,25 @@ export async function readOpeningCsv(
       // Digits only: Number() would also read '1e3' or '0x10' as some other member's number.
       memberId = /^[0-9]+$/.test(memberNumber) ? (members.get(Number(memberNumber)) ?? null) : null;
       if (memberId === null) {
-        errors.push({ row, field: 'member_number', code: 'member_unknown' });
-        return;
+        errors.add({ row, field: 'member_number', code: 'member_unknown' });
+        continue;
       }
     }
     if (account.is_control === 1 && memberId === null) {
-      errors.push({ row, field: 'member_number', code: 'member_required', params: { code: account.code } });
-      return;
+      errors.add({ row, field: 'member_number', code: 'member_required', params: { code: account.code } });
+      continue;
     }
     if (account.is_control === 0 && memberId !== null) {
-      errors.push({
+      errors.add({
         row,
         field: 'member_number',
         code: 'member_not_allowed',
         params: { code: account.code },
       });
-      return;
+      continue;
     }
     // A zero balance in a paper register is no balance to open: the row is read and left out.
     if (amount !== 0) lines.push({ accountId: account.id, memberId, amount });
-  });
-  return errors.length > 0 ? { errors } : { lines };
+  }
+  return errors.any ? { errors: errors.list } : { lines };
 }

@@ -4,8 +4,9 @@ import { isRealIsoDate, parseDisplayDate, toLatinDigits } from '../../shared/khm
 import { type MemberInput, memberInputSchema } from '../../shared/schemas';
 import { issueCode } from '../../shared/validation';
 import { getCooperative } from '../cooperative/profile';
+import { sqliteOf } from '../db/rows';
 import type { Database } from '../db/schema';
-import { type CsvRowError, columnName, isBlankRow, readCsvRows } from '../files/csv-read';
+import { type CsvRowError, columnName, isBlankRow, RowErrors, readCsvRows } from '../files/csv-read';
 import type { TextSource } from '../files/text-encoding';
 import { insertCheckedMembers, memberDatesRefusal, type Now, storedNationalId } from './register';
 
@@ -62,35 +63,36 @@ function toInput(record: ReadonlyMap<Column, string>): Record<keyof MemberInput,
   };
 }
 
-function schemaErrors(row: number, issues: z.core.$ZodIssue[]) {
-  return issues.map(
-    (issue): RowError => ({ row, field: columnOf(String(issue.path[0] ?? '')), code: issueCode(issue) }),
-  );
+function addSchemaErrors(errors: RowErrors, row: number, issues: z.core.$ZodIssue[]) {
+  for (const issue of issues) {
+    errors.add({ row, field: columnOf(String(issue.path[0] ?? '')), code: issueCode(issue) });
+  }
 }
 
-function readHeader(header: readonly string[]): { columns: Column[]; errors: RowError[] } {
+function readHeader(header: readonly string[]): { columns: Column[]; errors: RowErrors } {
   const columns: Column[] = [];
-  const errors: RowError[] = [];
+  const errors = new RowErrors();
   for (const cell of header) {
+    if (errors.full) break;
     const name = columnName(cell);
     if (!isColumn(name)) {
-      errors.push({ row: 0, field: name, code: 'unknown_column' });
+      errors.add({ row: 0, field: name, code: 'unknown_column' });
     } else if (columns.includes(name)) {
-      errors.push({ row: 0, field: name, code: 'duplicate_column' });
+      errors.add({ row: 0, field: name, code: 'duplicate_column' });
     } else {
       columns.push(name);
     }
   }
   for (const name of REQUIRED_COLUMNS) {
-    if (!columns.includes(name)) errors.push({ row: 0, field: name, code: 'required' });
+    if (!columns.includes(name)) errors.add({ row: 0, field: name, code: 'required' });
   }
   return { columns, errors };
 }
 
 /**
  * Adds every member of a CSV file, or none: a file with any bad row writes nothing at all (not even the
- * member numbers it would have taken), and the answer lists every bad row so that all of them can be
- * fixed in one go. A file that is not text we can read (see files/text-encoding.ts) is refused whole.
+ * member numbers it would have taken), and the answer lists every bad row (up to a hundred) so that all
+ * of them can be fixed in one go. A file that is not text we can read (see files/text-encoding.ts) is refused whole.
  */
 export async function importMembersCsv(
   db: Kysely<Database>,
@@ -102,7 +104,7 @@ export async function importMembersCsv(
   const [header, ...rows] = records;
   if (header === undefined) return { errors: [{ row: 0, field: 'name_km', code: 'required' }] };
   const { columns, errors } = readHeader(header);
-  if (errors.length > 0) return { errors };
+  if (errors.any) return { errors: errors.list };
 
   // Every row is checked before anything is written, then all are added in a few statements: a file
   // with any bad row writes nothing, not even the member numbers it would have taken.
@@ -112,18 +114,19 @@ export async function importMembersCsv(
     const fileRows = new Map<string, number>();
     const accepted: MemberInput[] = [];
     for (const [index, cells] of rows.entries()) {
+      if (errors.full) break;
       const row = index + 1;
       // Spreadsheets export trailing rows of empty cells; they are not members.
       if (isBlankRow(cells)) continue;
       if (cells.length !== columns.length) {
         const params = { expected: columns.length, found: cells.length };
-        errors.push({ row, field: 'file', code: 'wrong_column_count', params });
+        errors.add({ row, field: 'file', code: 'wrong_column_count', params });
         continue;
       }
       const input = toInput(new Map(columns.map((column, i) => [column, cells[i] ?? ''])));
       const parsed = memberInputSchema.safeParse(input);
       if (!parsed.success) {
-        errors.push(...schemaErrors(row, parsed.error.issues));
+        addSchemaErrors(errors, row, parsed.error.issues);
         continue;
       }
       const nationalId = storedNationalId(parsed.data);
@@ -131,26 +134,26 @@ export async function importMembersCsv(
         // The earlier row is what the bookkeeper can find in the file (it has no member number yet).
         const firstRow = fileRows.get(nationalId);
         if (firstRow !== undefined) {
-          errors.push({ row, field: 'national_id', code: 'national_id_taken', params: { row: firstRow } });
+          errors.add({ row, field: 'national_id', code: 'national_id_taken', params: { row: firstRow } });
           continue;
         }
         fileRows.set(nationalId, row);
         const holder = registered.get(nationalId);
         if (holder !== undefined) {
-          errors.push({ row, field: 'national_id', code: 'national_id_taken', params: { number: holder } });
+          errors.add({ row, field: 'national_id', code: 'national_id_taken', params: { number: holder } });
           continue;
         }
       }
       const refusal = memberDatesRefusal(parsed.data, foundedOn, now.today);
       if (refusal) {
         const { code, field, params } = refusal.error;
-        errors.push({ row, field: columnOf(field ?? 'file'), code, ...(params ? { params } : {}) });
+        errors.add({ row, field: columnOf(field ?? 'file'), code, ...(params ? { params } : {}) });
         continue;
       }
       accepted.push(parsed.data);
     }
-    if (errors.length > 0) return { errors };
-    await insertCheckedMembers(trx, accepted, now);
+    if (errors.any) return { errors: errors.list };
+    await insertCheckedMembers(trx, sqliteOf(db), accepted, now);
     return { imported: accepted.length };
   });
 }

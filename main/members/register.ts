@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import { toLatinDigits } from '../../shared/khmer';
@@ -5,6 +6,7 @@ import { normalizeCambodianPhone } from '../../shared/phone';
 import type { Member, MemberExit, MemberInput, MemberUpdate } from '../../shared/schemas';
 import type { Now } from '../clock';
 import { getCooperative } from '../cooperative/profile';
+import { guarded } from '../db/dialect';
 import type { Database, MemberRecord } from '../db/schema';
 import { takeNextNumbers } from '../db/sequences';
 import { nullIfEmpty } from '../db/text';
@@ -34,14 +36,17 @@ export function toMember(row: MemberRecord): Member {
   };
 }
 
+/** The national ID as the register stores and compares it: Latin digits, capital letters; null if none. */
+export const storedNationalId = (input: MemberInput) =>
+  nullIfEmpty(toLatinDigits(input.nationalId).toUpperCase());
+
 function toColumns(input: MemberInput) {
-  const nationalId = toLatinDigits(input.nationalId).toUpperCase();
   return {
     name_km: input.nameKm,
     name_latin: nullIfEmpty(input.nameLatin),
     sex: input.sex,
     birth_date: nullIfEmpty(input.birthDate),
-    national_id: nullIfEmpty(nationalId),
+    national_id: storedNationalId(input),
     phone: input.phone === '' ? null : normalizeCambodianPhone(input.phone),
     village: nullIfEmpty(input.village),
     commune: nullIfEmpty(input.commune),
@@ -61,9 +66,6 @@ export function memberDatesRefusal(input: MemberInput, foundedOn: string, today:
     return new DomainError('date_after_join', 'birthDate');
   return null;
 }
-
-/** The national ID as the register stores and compares it: Latin digits, capital letters. */
-export const storedNationalId = (input: MemberInput) => toColumns(input).national_id;
 
 /** Rules that need the calendar and the rest of the register; the schema has already checked the shape. */
 async function checkMember(db: Db, input: MemberInput, today: string, selfId: number | null): Promise<void> {
@@ -86,44 +88,48 @@ async function checkMember(db: Db, input: MemberInput, today: string, selfId: nu
 /** Adds a member inside the caller's transaction; the caller owns the transaction (one form, one import). */
 export async function insertMember(trx: Db, input: MemberInput, now: Now): Promise<Member> {
   await checkMember(trx, input, now.today, null);
-  const [member] = await insertCheckedMembers(trx, [input], now);
-  if (!member) throw new Error('insertCheckedMembers returned no member');
-  return member;
+  const number = await takeNextNumbers(trx, 'member_number', 1);
+  const row = await trx
+    .insertInto('members')
+    .values(newMemberRow(input, number, now))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toMember(row);
 }
 
-// 11 bound values a member: well under SQLite's limit of 32,766 per statement.
-const MEMBERS_PER_INSERT = 500;
+const newMemberRow = (input: MemberInput, number: number, now: Now) => ({
+  ...toColumns(input),
+  number,
+  status: 'active' as const,
+  created_at: now.timestamp,
+  updated_at: now.timestamp,
+});
 
 /**
  * Adds members that have already passed every rule (memberDatesRefusal, national IDs unique in the
- * register and among themselves), numbered in sequence, in a few statements rather than one per member.
+ * register and among themselves), numbered in sequence, inside the caller's transaction on `sqlite`
+ * (the connection behind it, db/rows.ts sqliteOf): one statement, compiled once and run per member.
  */
 export async function insertCheckedMembers(
   trx: Db,
+  sqlite: BetterSqlite3.Database,
   inputs: readonly MemberInput[],
   now: Now,
-): Promise<Member[]> {
-  if (inputs.length === 0) return [];
+): Promise<void> {
+  const [head] = inputs;
+  if (head === undefined) return;
   const first = await takeNextNumbers(trx, 'member_number', inputs.length);
-  const members: Member[] = [];
-  for (let i = 0; i < inputs.length; i += MEMBERS_PER_INSERT) {
-    const rows = await trx
+  // Every row has the same columns in the same order, so one statement's parameters are its values.
+  const statement = sqlite.prepare(
+    trx
       .insertInto('members')
-      .values(
-        inputs.slice(i, i + MEMBERS_PER_INSERT).map((input, j) => ({
-          ...toColumns(input),
-          number: first + i + j,
-          status: 'active' as const,
-          created_at: now.timestamp,
-          updated_at: now.timestamp,
-        })),
-      )
-      .returningAll()
-      .execute();
-    // RETURNING promises no order: the numbers say which member came from which input.
-    members.push(...rows.sort((a, b) => a.number - b.number).map(toMember));
-  }
-  return members;
+      .values(newMemberRow(head, first, now))
+      .compile().sql,
+  );
+  guarded(() => {
+    for (const [i, input] of inputs.entries())
+      statement.run(...Object.values(newMemberRow(input, first + i, now)));
+  });
 }
 
 export function createMember(db: Kysely<Database>, input: MemberInput, now: Now): Promise<Member> {

@@ -59,11 +59,7 @@ export class ReportService {
     // A name typed over the books' own file in the save dialog would replace the books with a PDF.
     if (isDatabasePath(path, this.session.database.file))
       throw new DomainError('save_failed', 'path', { path });
-    try {
-      await writeFileWhole(path, built.pdf);
-    } catch {
-      throw new DomainError('save_failed', 'path', { path });
-    }
+    await writeFileWhole(path, built.pdf);
     return { saved: true, path };
   }
 
