@@ -110,10 +110,13 @@ describe('CSV cells', () => {
   });
 
   it('reads back whatever a spreadsheet library writes, with any line ends', () => {
-    const rowsArb = fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { minLength: 1, maxLength: 5 }), {
-      minLength: 1,
-      maxLength: 8,
-    });
+    const rowsArb = fc.array(
+      fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    );
     fc.assert(
       fc.property(rowsArb, fc.constantFrom('unix', 'windows', 'mac'), (rows, eol) => {
         // A lone empty cell is a blank line, which reads back as one empty cell either way.
