@@ -8,7 +8,7 @@ import { accountByRole } from '../../main/ledger/accounts';
 import { listEntries } from '../../main/ledger/journal';
 import { closeMonth, listMonths, monthLog, reopenMonth } from '../../main/ledger/months';
 import { postOpeningBalances, readOpeningCsv } from '../../main/ledger/opening';
-import type { Actor } from '../../main/ledger/posting';
+import { type Actor, reverseEntry } from '../../main/ledger/posting';
 import { postExchange, postTransfer, postVoucher } from '../../main/ledger/vouchers';
 import { createMember } from '../../main/members/register';
 import { DomainError } from '../../shared/errors';
@@ -394,6 +394,18 @@ describe('opening balances', () => {
       { accountId: await id('reserve_fund'), memberId: null, amount: 400_000 },
       { accountId: await id('opening_khr'), memberId: null, amount: 1_100_000 },
     ];
+    // The books opened before each test: a second opening would double them until that one is reversed.
+    const standing = await db()
+      .selectFrom('journal_entries')
+      .select('id')
+      .where('kind', '=', 'opening')
+      .executeTakeFirstOrThrow();
+    expect(await refusal(postOpeningBalances(db(), { date: '2025-12-31', lines }, ACTOR))).toEqual({
+      code: 'opening_exists',
+      field: 'date',
+      params: { date: '2020-01-01', entry: standing.id },
+    });
+    await reverseEntry(db(), { entryId: standing.id, date: '2025-12-31', reason: 'ពីសៀវភៅក្រដាសខុស' }, ACTOR);
     expect(
       await refusal(postOpeningBalances(db(), { date: '2025-12-31', lines: lines.slice(0, 2) }, ACTOR)),
     ).toEqual({
