@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { creditAging } from './credit';
+import { supplierBalances } from './items';
 import { stockOnHand } from './stock';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -68,22 +69,10 @@ export async function boardInputs(db: Db, yearFrom: string, from: string, to: st
       .execute(),
     (r) => r.amount,
   );
-  const [aging, stock, bought, paid] = await Promise.all([
+  const [aging, stock, suppliers] = await Promise.all([
     creditAging(db, to),
     stockOnHand(db, to),
-    db
-      .selectFrom('input_purchases')
-      .select((eb) => eb.fn.sum<number>('value').as('total'))
-      .where('payment', '=', 'credit')
-      .where('date', '<=', to)
-      .where('entry_id', 'not in', notReversed(db))
-      .executeTakeFirst(),
-    db
-      .selectFrom('input_supplier_payments')
-      .select((eb) => eb.fn.sum<number>('amount').as('total'))
-      .where('date', '<=', to)
-      .where('entry_id', 'not in', notReversed(db))
-      .executeTakeFirst(),
+    supplierBalances(db, to),
   ]);
   return {
     purchases: await purchases,
@@ -97,7 +86,7 @@ export async function boardInputs(db: Db, yearFrom: string, from: string, to: st
     overdue90: aging.totals.over90,
     debtors: aging.rows.length,
     stockValue: stock.totalValue,
-    owedToSuppliers: (bought?.total ?? 0) - (paid?.total ?? 0),
+    owedToSuppliers: [...suppliers.values()].reduce((sum, owed) => sum + owed, 0),
   };
 }
 

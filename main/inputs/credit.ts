@@ -209,8 +209,12 @@ export async function creditAging(db: Db, asOf: string): Promise<CreditAging> {
   return { asOf, rows, totals, ledgerBalance };
 }
 
-async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number, InputSaleLine[]>> {
-  const byId = new Map<number, InputSaleLine[]>();
+/** The lines of the given sales, in the order they were sold, each with its cost at average cost. */
+export async function saleLines(
+  db: Db,
+  saleIds: readonly number[],
+): Promise<Map<number, { line: InputSaleLine; cost: number }[]>> {
+  const byId = new Map<number, { line: InputSaleLine; cost: number }[]>();
   if (saleIds.length === 0) return byId;
   const rows = await db
     .selectFrom('input_movements as m')
@@ -222,6 +226,7 @@ async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number
       'i.name_latin',
       'i.unit',
       'm.quantity',
+      'm.value',
       'm.unit_price',
       'm.amount',
     ])
@@ -232,13 +237,16 @@ async function saleLines(db: Db, saleIds: readonly number[]): Promise<Map<number
   for (const row of rows) {
     const list = byId.get(row.sale_id ?? 0) ?? [];
     list.push({
-      itemId: row.item_id,
-      itemNameKm: row.name_km,
-      itemNameLatin: row.name_latin ?? '',
-      unit: row.unit as InputUnit,
-      quantity: -row.quantity,
-      unitPrice: row.unit_price ?? 0,
-      amount: row.amount ?? 0,
+      line: {
+        itemId: row.item_id,
+        itemNameKm: row.name_km,
+        itemNameLatin: row.name_latin ?? '',
+        unit: row.unit as InputUnit,
+        quantity: -row.quantity,
+        unitPrice: row.unit_price ?? 0,
+        amount: row.amount ?? 0,
+      },
+      cost: -row.value,
     });
     byId.set(row.sale_id ?? 0, list);
   }
@@ -274,7 +282,7 @@ export async function memberInputCredits(
       total: d.total,
       paid: d.paid,
       outstanding: d.total - d.paid,
-      lines: d.saleId === null ? [] : (items.get(d.saleId) ?? []),
+      lines: d.saleId === null ? [] : (items.get(d.saleId) ?? []).map((l) => l.line),
     }));
     credits.set(memberId, {
       memberId,

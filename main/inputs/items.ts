@@ -11,6 +11,7 @@ import type {
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
 import { getAccount } from '../ledger/accounts';
+import { movementTotals } from './stock';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,19 +40,7 @@ const blank = (text: string) => (text.trim() === '' ? null : text.trim());
 /** Every item with what is on hand now; active ones first, then by Khmer name. */
 export async function listItems(db: Db): Promise<InputItem[]> {
   const rows = await db.selectFrom('input_items').selectAll().execute();
-  const held = new Map(
-    (
-      await db
-        .selectFrom('input_movements')
-        .select(['item_id'])
-        .select((eb) => [
-          eb.fn.sum<number>('quantity').as('quantity'),
-          eb.fn.sum<number>('value').as('value'),
-        ])
-        .groupBy('item_id')
-        .execute()
-    ).map((r) => [r.item_id, r]),
-  );
+  const held = await movementTotals(db, {});
   const collator = new Intl.Collator('km');
   return rows
     .map((row) => ({
@@ -129,30 +118,42 @@ export async function updateItem(db: Kysely<Database>, input: InputItemUpdate): 
   return getItem(db, input.id);
 }
 
+/**
+ * What the cooperative owes each supplier: credit purchases less payments, reversed ones left out, up to
+ * the end of `asOf` (all of them unless given). Payables are one ledger account; this is its sub-ledger.
+ */
+export async function supplierBalances(db: Db, asOf = '9999-12-31'): Promise<Map<number, number>> {
+  const reversed = db
+    .selectFrom('journal_entries')
+    .select('reverses_id')
+    .where('reverses_id', 'is not', null);
+  const totals = new Map<number, number>();
+  const bought = await db
+    .selectFrom('input_purchases')
+    .select('supplier_id')
+    .select((eb) => eb.fn.sum<number>('value').as('total'))
+    .where('payment', '=', 'credit')
+    .where('date', '<=', asOf)
+    .where('entry_id', 'not in', reversed)
+    .groupBy('supplier_id')
+    .execute();
+  for (const row of bought) totals.set(row.supplier_id, row.total);
+  const paid = await db
+    .selectFrom('input_supplier_payments')
+    .select('supplier_id')
+    .select((eb) => eb.fn.sum<number>('amount').as('total'))
+    .where('date', '<=', asOf)
+    .where('entry_id', 'not in', reversed)
+    .groupBy('supplier_id')
+    .execute();
+  for (const row of paid) totals.set(row.supplier_id, (totals.get(row.supplier_id) ?? 0) - row.total);
+  return totals;
+}
+
 /** Suppliers in name order, each with what the cooperative still owes it. */
 export async function listSuppliers(db: Db): Promise<Supplier[]> {
   const rows = await db.selectFrom('input_suppliers').selectAll().execute();
-  const bought = new Map(
-    (
-      await db
-        .selectFrom('input_purchases')
-        .select('supplier_id')
-        .select((eb) => eb.fn.sum<number>('value').as('total'))
-        .where('payment', '=', 'credit')
-        .groupBy('supplier_id')
-        .execute()
-    ).map((r) => [r.supplier_id, r.total]),
-  );
-  const paid = new Map(
-    (
-      await db
-        .selectFrom('input_supplier_payments')
-        .select('supplier_id')
-        .select((eb) => eb.fn.sum<number>('amount').as('total'))
-        .groupBy('supplier_id')
-        .execute()
-    ).map((r) => [r.supplier_id, r.total]),
-  );
+  const owed = await supplierBalances(db);
   const collator = new Intl.Collator('km');
   return rows
     .map((row) => ({
@@ -160,7 +161,7 @@ export async function listSuppliers(db: Db): Promise<Supplier[]> {
       name: row.name,
       phone: row.phone ?? '',
       village: row.village ?? '',
-      owed: (bought.get(row.id) ?? 0) - (paid.get(row.id) ?? 0),
+      owed: owed.get(row.id) ?? 0,
     }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -12,7 +12,7 @@ import { takeNextNumbers } from '../db/sequences';
 import { accountByRole } from '../ledger/accounts';
 import { type Actor, type LineDraft, postEntry } from '../ledger/posting';
 import { checkCashCovers, moneyAccount } from '../ledger/vouchers';
-import { getSupplier } from './items';
+import { getSupplier, supplierBalances } from './items';
 import { checkMovementDate, insertMovements, positionOf, putIn, stockLines, stockPositions } from './stock';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -128,26 +128,9 @@ export function postPurchase(db: Kysely<Database>, input: PurchaseInput, actor: 
   });
 }
 
-/** What the cooperative still owes a supplier: credit purchases less payments, reversed ones left out. */
+/** What the cooperative still owes a supplier now. */
 export async function supplierOwed(db: Db, supplierId: number): Promise<number> {
-  const reversed = db
-    .selectFrom('journal_entries')
-    .select('reverses_id')
-    .where('reverses_id', 'is not', null);
-  const bought = await db
-    .selectFrom('input_purchases')
-    .select((eb) => eb.fn.sum<number>('value').as('total'))
-    .where('supplier_id', '=', supplierId)
-    .where('payment', '=', 'credit')
-    .where('entry_id', 'not in', reversed)
-    .executeTakeFirst();
-  const paid = await db
-    .selectFrom('input_supplier_payments')
-    .select((eb) => eb.fn.sum<number>('amount').as('total'))
-    .where('supplier_id', '=', supplierId)
-    .where('entry_id', 'not in', reversed)
-    .executeTakeFirst();
-  return (bought?.total ?? 0) - (paid?.total ?? 0);
+  return (await supplierBalances(db)).get(supplierId) ?? 0;
 }
 
 /** A payment of what was bought on credit, never more than is owed. One payment, one entry. */

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { InputSaleLine, InputSalesReport, InputUnit } from '../../shared/inputs';
+import type { InputSalesReport } from '../../shared/inputs';
 import type { Database } from '../db/schema';
+import { saleLines } from './credit';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -30,55 +31,25 @@ export async function inputSalesReport(db: Db, from: string, to: string): Promis
     .orderBy('s.date')
     .orderBy('s.id')
     .execute();
-  const lines = await db
-    .selectFrom('input_movements as mv')
-    .innerJoin('input_sales as s', 's.id', 'mv.sale_id')
-    .innerJoin('input_items as i', 'i.id', 'mv.item_id')
-    .select([
-      'mv.sale_id',
-      'mv.item_id',
-      'i.name_km',
-      'i.name_latin',
-      'i.unit',
-      'mv.quantity',
-      'mv.value',
-      'mv.unit_price',
-      'mv.amount',
-    ])
-    .where('mv.kind', '=', 'sale')
-    .where('s.date', '>=', from)
-    .where('s.date', '<=', to)
-    .where('s.entry_id', 'not in', reversed)
-    .orderBy('mv.id')
-    .execute();
-  const bySale = new Map<number, InputSaleLine[]>();
+  const lines = await saleLines(
+    db,
+    sales.map((s) => s.id),
+  );
   const items = new Map<number, InputSalesReport['items'][number]>();
-  for (const line of lines) {
-    const sold: InputSaleLine = {
-      itemId: line.item_id,
-      itemNameKm: line.name_km,
-      itemNameLatin: line.name_latin ?? '',
-      unit: line.unit as InputUnit,
-      quantity: -line.quantity,
-      unitPrice: line.unit_price ?? 0,
-      amount: line.amount ?? 0,
-    };
-    const list = bySale.get(line.sale_id ?? 0) ?? [];
-    list.push(sold);
-    bySale.set(line.sale_id ?? 0, list);
-    const item = items.get(line.item_id) ?? {
-      itemId: line.item_id,
-      nameKm: line.name_km,
-      nameLatin: line.name_latin ?? '',
-      unit: sold.unit,
+  for (const { line, cost } of [...lines.values()].flat()) {
+    const item = items.get(line.itemId) ?? {
+      itemId: line.itemId,
+      nameKm: line.itemNameKm,
+      nameLatin: line.itemNameLatin,
+      unit: line.unit,
       quantity: 0,
       sales: 0,
       cost: 0,
     };
-    item.quantity += sold.quantity;
-    item.sales += sold.amount;
-    item.cost += -line.value;
-    items.set(line.item_id, item);
+    item.quantity += line.quantity;
+    item.sales += line.amount;
+    item.cost += cost;
+    items.set(line.itemId, item);
   }
   const rows = sales.map((s) => ({
     saleId: s.id,
@@ -90,7 +61,7 @@ export async function inputSalesReport(db: Db, from: string, to: string): Promis
     goods: s.goods,
     charge: s.charge,
     cost: s.cost,
-    lines: bySale.get(s.id) ?? [],
+    lines: (lines.get(s.id) ?? []).map((l) => l.line),
   }));
   const collator = new Intl.Collator('km');
   return {

@@ -49,6 +49,21 @@ export function costIn(position: StockPosition, quantity: number): number {
   return share(position.lastUnitCost, quantity, QUANTITY_SCALE);
 }
 
+/** Each item's quantity, value and last movement day, up to a day and for some items if asked. */
+export async function movementTotals(db: Db, only: { asOf?: string; itemIds?: readonly number[] }) {
+  let query = db
+    .selectFrom('input_movements')
+    .select('item_id')
+    .select((eb) => [
+      eb.fn.sum<number>('quantity').as('quantity'),
+      eb.fn.sum<number>('value').as('value'),
+      eb.fn.max<string>('date').as('last_date'),
+    ]);
+  if (only.asOf !== undefined) query = query.where('date', '<=', only.asOf);
+  if (only.itemIds !== undefined) query = query.where('item_id', 'in', only.itemIds);
+  return new Map((await query.groupBy('item_id').execute()).map((r) => [r.item_id, r]));
+}
+
 /** The positions of the given items now, read inside the transaction that will move them. */
 export async function stockPositions(
   trx: Db,
@@ -58,21 +73,7 @@ export async function stockPositions(
   const positions = new Map<number, StockPosition>();
   if (ids.length === 0) return positions;
   const items = await trx.selectFrom('input_items').selectAll().where('id', 'in', ids).execute();
-  const totals = new Map(
-    (
-      await trx
-        .selectFrom('input_movements')
-        .select('item_id')
-        .select((eb) => [
-          eb.fn.sum<number>('quantity').as('quantity'),
-          eb.fn.sum<number>('value').as('value'),
-          eb.fn.max<string>('date').as('last_date'),
-        ])
-        .where('item_id', 'in', ids)
-        .groupBy('item_id')
-        .execute()
-    ).map((r) => [r.item_id, r]),
-  );
+  const totals = await movementTotals(trx, { itemIds: ids });
   for (const item of items) {
     const last = await trx
       .selectFrom('input_movements')
@@ -293,20 +294,7 @@ export async function reverseStockMovements(
 /** Every item's quantity and value at the end of a day, beside what the stock accounts hold then. */
 export async function stockOnHand(db: Db, asOf: string): Promise<StockOnHand> {
   const items = await db.selectFrom('input_items').selectAll().execute();
-  const totals = new Map(
-    (
-      await db
-        .selectFrom('input_movements')
-        .select('item_id')
-        .select((eb) => [
-          eb.fn.sum<number>('quantity').as('quantity'),
-          eb.fn.sum<number>('value').as('value'),
-        ])
-        .where('date', '<=', asOf)
-        .groupBy('item_id')
-        .execute()
-    ).map((r) => [r.item_id, r]),
-  );
+  const totals = await movementTotals(db, { asOf });
   const collator = new Intl.Collator('km');
   const rows = items
     .map((item) => {
