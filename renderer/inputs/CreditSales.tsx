@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { MemberInputCredit } from '../../shared/inputs';
 import type { Account } from '../../shared/ledger';
 import { Money } from '../components/money';
 import { useI18n } from '../i18n';
 import type { Confirmation } from '../money/formParts';
-import { RepaymentForm } from './RepaymentForm';
+import { CreditFacts, CreditRepayment } from './RepaymentForm';
 
 /** A member's credit sales with what is still owed on each, and the form to record a repayment. */
 export function CreditSales({
@@ -22,7 +22,6 @@ export function CreditSales({
 }) {
   const i18n = useI18n();
   const p = i18n.t.inputs;
-  const [repaying, setRepaying] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const owing = credit.sales.filter((sale) => sale.outstanding > 0);
@@ -31,20 +30,7 @@ export function CreditSales({
       <h2 ref={heading} tabIndex={-1}>
         {i18n.format(p.aging.sales, {}, { name })}
       </h2>
-      <dl className="money-facts">
-        <div>
-          <dt>{p.panel.outstanding}</dt>
-          <dd>
-            <Money amount={credit.outstanding} currency="KHR" />
-          </dd>
-        </div>
-        <div>
-          <dt>{p.panel.overdue}</dt>
-          <dd>
-            <Money amount={credit.overdue} currency="KHR" />
-          </dd>
-        </div>
-      </dl>
+      <CreditFacts credit={credit} />
       <table className="stmt-table credit-sales-table">
         <thead>
           <tr>
@@ -68,30 +54,13 @@ export function CreditSales({
           ))}
         </tbody>
       </table>
-      {repaying ? (
-        <RepaymentForm
-          credit={credit}
-          accounts={accounts}
-          onPosted={(confirmation) => {
-            setRepaying(false);
-            onRepaid(confirmation);
-          }}
-          onCancel={() => setRepaying(false)}
-        />
-      ) : (
-        <div className="money-actions">
-          {credit.outstanding > 0 ? (
-            <button type="button" className="primary" onClick={() => setRepaying(true)}>
-              {p.panel.repay}
-            </button>
-          ) : null}
-          {onClose ? (
-            <button type="button" onClick={onClose}>
-              {p.aging.close}
-            </button>
-          ) : null}
-        </div>
-      )}
+      <CreditRepayment credit={credit} accounts={accounts} onPosted={onRepaid}>
+        {onClose ? (
+          <button type="button" onClick={onClose}>
+            {p.aging.close}
+          </button>
+        ) : null}
+      </CreditRepayment>
     </section>
   );
 }

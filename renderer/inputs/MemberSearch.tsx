@@ -1,8 +1,8 @@
 import { type KeyboardEvent, type RefObject, useEffect, useState } from 'react';
-import { toLatinDigits } from '../../../shared/khmer';
-import type { MemberRow } from '../../../shared/schemas';
-import { call } from '../../api';
-import { memberNumber, useI18n } from '../../i18n';
+import { toLatinDigits } from '../../shared/khmer';
+import type { MemberRow } from '../../shared/schemas';
+import { call } from '../api';
+import { memberNumber, useI18n } from '../i18n';
 
 /**
  * A member number or part of a name, looked up as it is typed. Enter takes the member with exactly that

@@ -5,7 +5,7 @@ import { type InputItem, type PurchaseInput, purchaseSchema, type Supplier } fro
 import { type Currency, toLatinDigits } from '../../shared/khmer';
 import type { Account } from '../../shared/ledger';
 import { call } from '../api';
-import { Field, showRefusal } from '../components/form';
+import { Field } from '../components/form';
 import { useI18n } from '../i18n';
 import {
   ControlledField,
@@ -17,7 +17,7 @@ import { CashField, type Confirmation, DateField } from '../money/formParts';
 import { blankLine, LineEditor } from './LineEditor';
 import { PaymentChoice } from './PaymentChoice';
 import { InputsForm } from './parts';
-import { asPurchaseLines, editorErrors, linesMessage, readableInputError, showLineRefusal } from './refusal';
+import { asPurchaseLines, editorErrors, linesMessage, refuseWithLines } from './refusal';
 
 type Line = { itemId: number | null; quantity: number; unitCost: number };
 type PurchaseForm = Omit<PurchaseInput, 'supplierId' | 'lines'> & {
@@ -83,16 +83,14 @@ export function PurchaseForm({
       setBanner('');
       const result = await call('inputs.purchase', values);
       if (!result.ok) {
-        const lineRefused = showLineRefusal(i18n, result.error, items, ID, (index, field, message) =>
-          form.setError(`lines.${index}.${field === 'price' ? 'unitCost' : field}`, {
-            type: 'server',
-            message,
-          }),
-        );
         setBanner(
-          lineRefused
-            ? i18n.t.formHasErrors
-            : showRefusal(form, readableInputError(i18n, result.error, items), FIELDS, i18n),
+          refuseWithLines(form, result.error, {
+            i18n,
+            items,
+            idPrefix: ID,
+            fields: FIELDS,
+            priceKey: 'unitCost',
+          }),
         );
         return;
       }

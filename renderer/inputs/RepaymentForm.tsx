@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { localToday } from '../../shared/dates';
 import { type MemberInputCredit, type RepaymentInput, repaymentSchema } from '../../shared/inputs';
@@ -111,5 +111,65 @@ export function RepaymentForm({
         ) : null}
       </div>
     </InputsForm>
+  );
+}
+
+/** What a member owes for inputs and how much of it is past its due date. */
+export function CreditFacts({ credit }: { credit: MemberInputCredit }) {
+  const { t } = useI18n();
+  return (
+    <dl className="money-facts">
+      <div>
+        <dt>{t.inputs.panel.outstanding}</dt>
+        <dd>
+          <Money amount={credit.outstanding} currency="KHR" />
+        </dd>
+      </div>
+      <div>
+        <dt>{t.inputs.panel.overdue}</dt>
+        <dd>
+          <Money amount={credit.overdue} currency="KHR" />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The button that opens the repayment form (while anything is owed), with any other actions beside it. */
+export function CreditRepayment({
+  credit,
+  accounts,
+  onPosted,
+  children,
+}: {
+  credit: MemberInputCredit;
+  accounts: readonly Account[];
+  onPosted: (confirmation: Confirmation) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [repaying, setRepaying] = useState(false);
+  if (repaying)
+    return (
+      <RepaymentForm
+        credit={credit}
+        accounts={accounts}
+        onPosted={(confirmation) => {
+          setRepaying(false);
+          onPosted(confirmation);
+        }}
+        onCancel={() => setRepaying(false)}
+      />
+    );
+  if (credit.outstanding <= 0 && !children) return null;
+  return (
+    <div className="money-actions">
+      {credit.outstanding > 0 ? (
+        <button type="button" onClick={() => setRepaying(true)}>
+          {t.inputs.panel.repay}
+        </button>
+      ) : null}
+      {children}
+    </div>
   );
 }

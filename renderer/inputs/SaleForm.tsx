@@ -7,16 +7,16 @@ import { formatAmount, isRealIsoDate } from '../../shared/khmer';
 import type { Account } from '../../shared/ledger';
 import type { MemberRow } from '../../shared/schemas';
 import { call } from '../api';
-import { DateInput, showRefusal } from '../components/form';
+import { DateInput } from '../components/form';
 import { AmountInput, Money } from '../components/money';
 import { memberNumber, useI18n } from '../i18n';
 import { ControlledField, cashAccountId, ledgerResolver } from '../ledger/vouchers/formSupport';
 import { CashField, type Confirmation, DateField } from '../money/formParts';
-import { MemberSearch } from './day/MemberSearch';
 import { blankLine, editorLineAmount, LineEditor, lineFieldId } from './LineEditor';
+import { MemberSearch } from './MemberSearch';
 import { PaymentChoice } from './PaymentChoice';
 import { InputsForm, monthlyRateBp } from './parts';
-import { asSaleLines, editorErrors, linesMessage, readableInputError, showLineRefusal } from './refusal';
+import { asSaleLines, editorErrors, linesMessage, refuseWithLines } from './refusal';
 
 type Line = { itemId: number | null; quantity: number; unitPrice: number };
 type SaleForm = Omit<InputSaleInput, 'memberId' | 'lines'> & { memberId: number | null; lines: Line[] };
@@ -109,16 +109,14 @@ export function SaleForm({
       setBanner('');
       const result = await call('inputs.sell', values);
       if (!result.ok) {
-        const lineRefused = showLineRefusal(i18n, result.error, items, ID, (index, field, message) =>
-          form.setError(`lines.${index}.${field === 'price' ? 'unitPrice' : field}`, {
-            type: 'server',
-            message,
-          }),
-        );
         setBanner(
-          lineRefused
-            ? i18n.t.formHasErrors
-            : showRefusal(form, readableInputError(i18n, result.error, items), FIELDS, i18n),
+          refuseWithLines(form, result.error, {
+            i18n,
+            items,
+            idPrefix: ID,
+            fields: FIELDS,
+            priceKey: 'unitPrice',
+          }),
         );
         return;
       }

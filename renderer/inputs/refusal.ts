@@ -1,7 +1,8 @@
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { AppError } from '../../shared/errors';
 import { type InputItem, parseQuantity } from '../../shared/inputs';
 import { formatAmount } from '../../shared/khmer';
-import { encodeError } from '../components/form';
+import { encodeError, showRefusal } from '../components/form';
 import { quantityText } from '../components/quantity';
 import type { I18n } from '../i18n';
 import { readableError } from '../ledger/statements/refusal';
@@ -34,21 +35,29 @@ export function refusedLine(error: AppError): { index: number; field: LineField 
 }
 
 /**
- * Puts a refusal that names a line under that line's cell and the cursor in it. `setError` is the form's,
- * for the line's path in the form's own words (`lines.2.quantity`). False when the refusal names no line.
+ * A refusal of a form with lines: one that names a line goes under that line's cell (the price is
+ * `priceKey` in the form) with the cursor in it; any other beside its field, or in the banner. Returns
+ * the banner's text.
  */
-export function showLineRefusal(
-  i18n: I18n,
+export function refuseWithLines<T extends FieldValues>(
+  form: UseFormReturn<T>,
   error: AppError,
-  items: readonly InputItem[],
-  idPrefix: string,
-  setError: (index: number, field: LineField, message: string) => void,
-): boolean {
+  setting: {
+    i18n: I18n;
+    items: readonly InputItem[];
+    idPrefix: string;
+    fields: readonly string[];
+    priceKey: string;
+  },
+): string {
+  const { i18n, items, idPrefix } = setting;
+  const readable = readableInputError(i18n, error, items);
   const at = refusedLine(error);
-  if (!at) return false;
-  setError(at.index, at.field, encodeError(readableInputError(i18n, error, items)));
+  if (!at) return showRefusal(form, readable, setting.fields, i18n);
+  const key = at.field === 'price' ? setting.priceKey : at.field;
+  form.setError(`lines.${at.index}.${key}` as Path<T>, { type: 'server', message: encodeError(readable) });
   requestAnimationFrame(() => document.getElementById(lineFieldId(idPrefix, at.index, at.field))?.focus());
-  return true;
+  return i18n.t.formHasErrors;
 }
 
 type FormLineErrors = readonly (Partial<Record<string, { message?: string }>> | undefined)[];

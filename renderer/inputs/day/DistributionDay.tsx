@@ -10,9 +10,9 @@ import { Money } from '../../components/money';
 import { Quantity, QuantityInput } from '../../components/quantity';
 import { memberNumber, useI18n } from '../../i18n';
 import { refusalText } from '../../ledger/statements/refusal';
+import { MemberSearch } from '../MemberSearch';
 import { itemName } from '../parts';
 import { readableInputError } from '../refusal';
-import { MemberSearch } from './MemberSearch';
 import { type DaySetup, SeasonSetup, type SetupErrors } from './SeasonSetup';
 
 interface DayRow {
