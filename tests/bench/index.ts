@@ -26,6 +26,7 @@ import { lastEndedMonth } from '../../shared/dates';
 import { reportRequestSchema } from '../../shared/reports';
 import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
+import { importFigures } from './imports';
 import { distributionFigure, inputsReadFigures } from './inputs';
 
 const MEMBERS = 3_000;
@@ -480,6 +481,7 @@ async function main(): Promise<void> {
     } finally {
       await inputsCopy.close();
     }
+    figures.push(...(await importFigures(dir, now, medianMs, timed)));
     printTable(figures);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -121,9 +121,12 @@ const IMPORTERS = {
 /** One import of one file: never a crash, nothing written unless it was accepted, and how long it took. */
 async function importOnce(importer: keyof typeof IMPORTERS, bytes: Uint8Array): Promise<number> {
   const before = await books();
-  const started = performance.now();
+  // The processor time the import takes: on the bookkeeper's idle laptop that is how long they wait; on a
+  // machine running other test files beside this one, the clock on the wall also counts their turns.
+  const started = process.cpuUsage();
   const outcome = await IMPORTERS[importer](bytes);
-  const millis = performance.now() - started;
+  const used = process.cpuUsage(started);
+  const millis = (used.user + used.system) / 1000;
   const after = await books();
   if ('refused' in outcome) expect(after).toEqual(before);
   else {
@@ -297,7 +300,8 @@ function megabyte(recipe: Megabyte): Buffer {
   return encode(text, recipe.encoding);
 }
 
-describe('the CSV importers under any file', () => {
+// Hundreds of files each: on a 2-core machine running other test files, longer than the default 20 s.
+describe('the CSV importers under any file', { timeout: 60_000 }, () => {
   for (const importer of ['members', 'opening'] as const) {
     it(`${importer}: never crashes and never writes on refusal, whatever the bytes`, async () => {
       await fc.assert(
@@ -315,6 +319,6 @@ describe('the CSV importers under any file', () => {
         }),
         { numRuns: 8 },
       );
-    }, 60_000);
+    });
   }
 });
