@@ -3,8 +3,8 @@ import { localToday } from '../../shared/dates';
 import { formatAmount } from '../../shared/khmer';
 import { collectionDaySchema, type Depositor, type SavingsProduct } from '../../shared/savings';
 import { call } from '../api';
+import { BatchFooter, useCtrlEnter } from '../components/batch';
 import { encodeError } from '../components/form';
-import { Money } from '../components/money';
 import { useAccounts } from '../components/pickers';
 import { useI18n } from '../i18n';
 import { refusalText } from '../ledger/statements/refusal';
@@ -177,18 +177,7 @@ export function CollectionDayScreen() {
   };
 
   // Ctrl+Enter posts the batch from wherever the cursor is on this screen.
-  const postRef = useRef(post);
-  postRef.current = post;
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        void postRef.current();
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useCtrlEnter(post);
 
   const total = batchTotal(lines);
   return (
@@ -234,36 +223,17 @@ export function CollectionDayScreen() {
               />
             )}
           </div>
-          <footer className="batch-footer">
-            <dl className="batch-totals" aria-live="polite">
-              <div className="batch-total">
-                <dt>{c.count}</dt>
-                <dd>{i18n.num(lines.length)}</dd>
-              </div>
-              <div className="batch-total">
-                <dt>{c.total}</dt>
-                <dd>
-                  <Money amount={total} currency={product.currency} />
-                </dd>
-              </div>
-            </dl>
-            {posted ? (
-              <button type="button" className="primary" ref={newBatchRef} onClick={newBatch}>
-                {c.newBatch}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="primary batch-post"
-                disabled={posting || lines.length === 0}
-                aria-keyshortcuts="Control+Enter"
-                onClick={() => void post()}
-              >
-                {posting ? c.posting : c.post}
-                <span className="button-hint">Ctrl+Enter</span>
-              </button>
-            )}
-          </footer>
+          <BatchFooter
+            count={lines.length}
+            total={total}
+            currency={product.currency}
+            posted={posted}
+            posting={posting}
+            labels={{ count: c.count, total: c.total, post: c.post, posting: c.posting, next: c.newBatch }}
+            onPost={() => void post()}
+            onNew={newBatch}
+            newRef={newBatchRef}
+          />
         </>
       ) : null}
     </section>

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { localToday } from '../../../shared/dates';
 import { chargeOf } from '../../../shared/input-charge';
 import { distributionSchema, type InputItem, lineAmount } from '../../../shared/inputs';
 import { formatAmount, isRealIsoDate } from '../../../shared/khmer';
 import type { MemberRow } from '../../../shared/schemas';
 import { call } from '../../api';
+import { BatchFooter, useCtrlEnter } from '../../components/batch';
 import { encodeError, errorSentence } from '../../components/form';
 import { Money } from '../../components/money';
 import { Quantity, QuantityInput } from '../../components/quantity';
@@ -144,18 +145,7 @@ export function DistributionDay({ items, onPosted }: { items: readonly InputItem
   };
 
   // Ctrl+Enter posts the day from wherever the cursor is on this screen.
-  const postRef = useRef(post);
-  postRef.current = post;
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        void postRef.current();
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useCtrlEnter(post);
 
   const newDay = () => {
     setRows([]);
@@ -308,36 +298,16 @@ export function DistributionDay({ items, onPosted }: { items: readonly InputItem
           </tbody>
         </table>
       )}
-      <footer className="batch-footer">
-        <dl className="batch-totals" aria-live="polite">
-          <div className="batch-total">
-            <dt>{d.count}</dt>
-            <dd>{i18n.num(rows.length)}</dd>
-          </div>
-          <div className="batch-total">
-            <dt>{p.total}</dt>
-            <dd>
-              <Money amount={rows.reduce((sum, row) => sum + rowTotal(row.quantities), 0)} currency="KHR" />
-            </dd>
-          </div>
-        </dl>
-        {posted ? (
-          <button type="button" className="primary" onClick={newDay}>
-            {d.newDay}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="primary batch-post"
-            disabled={posting || rows.length === 0}
-            aria-keyshortcuts="Control+Enter"
-            onClick={() => void post()}
-          >
-            {posting ? d.posting : d.post}
-            <span className="button-hint">Ctrl+Enter</span>
-          </button>
-        )}
-      </footer>
+      <BatchFooter
+        count={rows.length}
+        total={rows.reduce((sum, row) => sum + rowTotal(row.quantities), 0)}
+        currency="KHR"
+        posted={posted}
+        posting={posting}
+        labels={{ count: d.count, total: p.total, post: d.post, posting: d.posting, next: d.newDay }}
+        onPost={() => void post()}
+        onNew={newDay}
+      />
     </div>
   );
 }
