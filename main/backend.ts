@@ -1,3 +1,4 @@
+import { type BackupDialogs, BackupService } from './backup/service';
 import type { Clock } from './clock';
 import type { OpenOptions } from './db/open';
 import { createHandlers } from './ipc/handlers';
@@ -13,6 +14,7 @@ export interface Backend {
   session: AppSession;
   preferences: PreferencesStore;
   router: Router;
+  backups: BackupService;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface BackendOptions extends Pick<OpenOptions, 'nativeBinding'> {
   reports: (logError: (error: unknown) => void) => ReportRunner;
   /** Where a report is saved: the shell's save dialog (none in the CLI). */
   saveDialog?: SaveDialog;
+  /** Where a backup goes and which one is restored or reviewed: the shell's dialogs (none in the CLI). */
+  backupDialogs?: BackupDialogs;
 }
 
 /** Everything behind the IPC door, in plain Node: the Electron shell, the end-to-end tests and the CLI share it. */
@@ -41,11 +45,17 @@ export async function startBackend(dataDir: string, clock: Clock, options: Backe
     options.saveDialog ?? null,
     options.nativeBinding,
   );
-  const router = createRouter(createHandlers(session, preferences, reports), logError);
+  const backups = new BackupService(session, options.backupDialogs ?? null, options.nativeBinding);
+  const router = createRouter(
+    createHandlers(session, preferences, reports, backups),
+    logError,
+    () => session.review !== null,
+  );
   return {
     session,
     preferences,
     router,
+    backups,
     close: async () => {
       await reports.close();
       await session.close();

@@ -4,6 +4,7 @@ import { type AppError, DomainError } from '../shared/errors';
 import { fileProblemSentence } from '../shared/file-problems';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
+import { BACKUP_COMMANDS, BACKUP_USAGE } from './cli/backup';
 import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal, readInputFile } from './cli/books';
 import { INPUTS_COMMANDS } from './cli/inputs';
 import { withPdfReports } from './cli/pdf';
@@ -79,7 +80,7 @@ Commands:
       due, 1–30, 31–90 and over 90 days overdue.
   export hledger --db FILE --out FILE
       Write the whole ledger as an hledger journal, to check the books with an independent tool.
-
+${BACKUP_USAGE}
   --help  Show this text.
 `;
 
@@ -272,6 +273,7 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
   'members import': importMembers,
   'members list': listAllMembers,
   demo,
+  ...BACKUP_COMMANDS,
   ...Object.fromEntries(
     Object.entries(withPdfReports(REPORTS, currentNow)).map(([name, statement]) => [
       `report ${name}`,
@@ -294,7 +296,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const name = line.words.join(' ');
-    const command = COMMANDS[name];
+    // The backup commands take their files as words: 'backup verify FILE'.
+    const command = COMMANDS[name] ?? BACKUP_COMMANDS[line.words.slice(0, 2).join(' ')];
     if (!command) throw new UsageError(name === '' ? 'no command given' : `unknown command: ${name}`);
     await command(line);
     return 0;

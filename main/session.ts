@@ -2,6 +2,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../shared/contract';
 import { DomainError } from '../shared/errors';
+import { restoreBackup } from './backup/restore';
+import { importReviewCopy, openReviewCopy, type ReviewCopy } from './backup/review';
+import { APP_VERSION } from './backup/version';
 import { type Clock, type Now, nowFrom } from './clock';
 import { findCooperative, isDemoCooperative } from './cooperative/profile';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
@@ -10,6 +13,8 @@ import type { Actor } from './ledger/posting';
 
 export const DATA_FILE = 'sahakum.db';
 export const DEMO_FILE = 'demo.db';
+export const BACKUPS_DIR = 'backups';
+export const REVIEWS_DIR = 'reviews';
 const DEMO_MEMBERS = 150;
 const DEMO_SEED = 2026;
 
@@ -19,6 +24,7 @@ const DEMO_SEED = 2026;
  */
 export class AppSession {
   #current: OpenedDatabase | null = null;
+  #review: ReviewCopy | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -52,18 +58,35 @@ export class AppSession {
     return { ...this.now(), user: cooperative?.bookkeeper || 'bookkeeper' };
   }
 
+  /** The backup open as a read-only review copy, if one is. */
+  get review(): ReviewCopy | null {
+    return this.#review;
+  }
+
+  get backupsDir(): string {
+    return join(this.dataDir, BACKUPS_DIR);
+  }
+
   async status(): Promise<AppStatus> {
     const cooperative = await findCooperative(this.db);
-    const demo = cooperative !== null && (await isDemoCooperative(this.db));
+    const demo = cooperative !== null && !this.#review && (await isDemoCooperative(this.db));
     const count = await this.db
       .selectFrom('members')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return {
-      mode: cooperative === null ? 'setup' : demo ? 'demo' : 'ready',
+      mode: this.#review ? 'review' : cooperative === null ? 'setup' : demo ? 'demo' : 'ready',
       cooperative,
       dataFile: this.database.file,
       memberCount: count.n,
+      ...(this.#review
+        ? {
+            review: {
+              createdAt: this.#review.manifest.createdAt,
+              appVersion: this.#review.manifest.appVersion,
+            },
+          }
+        : {}),
     };
   }
 
@@ -90,9 +113,54 @@ export class AppSession {
     return this.status();
   }
 
+  /**
+   * Opens a backup as a review copy, read-only, in place of whatever is open; the laptop's own books stay
+   * as they are. Closing it (or a failure to open it) goes back to them.
+   */
+  async openReview(backup: string, passphrase?: string): Promise<AppStatus> {
+    const copy = await importReviewCopy(backup, join(this.dataDir, REVIEWS_DIR), {
+      ...this.openOptions,
+      ...(passphrase ? { passphrase } : {}),
+    });
+    const opened = await openReviewCopy(copy, this.openOptions.nativeBinding);
+    await this.#switchTo(null);
+    this.#current = opened;
+    this.#review = copy;
+    return this.status();
+  }
+
+  async closeReview(): Promise<AppStatus> {
+    await this.#switchTo(join(this.dataDir, DATA_FILE));
+    return this.status();
+  }
+
+  /** Replaces the laptop's books with a backup's (restore.ts says how), then opens them again. */
+  async restore(backup: string, passphrase?: string): Promise<AppStatus> {
+    if (this.#review) throw new DomainError('read_only');
+    const file = join(this.dataDir, DATA_FILE);
+    if (this.database.file !== file) await this.#switchTo(file);
+    try {
+      await restoreBackup(
+        backup,
+        { file, sqlite: this.database.sqlite, close: () => this.#switchTo(null) },
+        {
+          appVersion: APP_VERSION,
+          at: this.clock(),
+          safetyDir: this.backupsDir,
+          ...this.openOptions,
+          ...(passphrase ? { passphrase } : {}),
+        },
+      );
+    } finally {
+      if (!this.#current) await this.#switchTo(file);
+    }
+    return this.status();
+  }
+
   async #switchTo(file: string | null): Promise<void> {
     await this.#current?.close();
     this.#current = null;
+    this.#review = null;
     if (file) this.#current = await openDatabase(file, this.openOptions);
   }
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
+import {
+  type BackupMade,
+  type BackupProgressView,
+  type BackupRow,
+  backupCreateSchema,
+  backupOpenSchema,
+} from './backup';
 import type { ErrorCode } from './errors';
+import type { HealthReport } from './health';
 import {
   type CreditAging,
   distributionSchema,
@@ -96,12 +104,14 @@ const channel =
 
 const none = z.object({}).strict();
 
-export type AppMode = 'setup' | 'ready' | 'demo';
+export type AppMode = 'setup' | 'ready' | 'demo' | 'review';
 export interface AppStatus {
   mode: AppMode;
   cooperative: Cooperative | null;
   dataFile: string;
   memberCount: number;
+  /** When a backup is open as a read-only review copy: when it was made and by which version. */
+  review?: { createdAt: string; appVersion: string };
 }
 
 export const languageSchema = z.enum(['km', 'en']);
@@ -201,6 +211,15 @@ export const contract = {
   'inputs.sales': channel<InputSalesReport>()(inputSalesQuerySchema),
   'reports.build': channel<BuiltReport>()(reportRequestSchema),
   'reports.save': channel<ReportSaveResult>()(reportSaveSchema),
+  'backup.create': channel<BackupMade>()(backupCreateSchema),
+  'backup.progress': channel<BackupProgressView | null>()(none),
+  'backup.cancel': channel<null>()(none),
+  'backup.list': channel<BackupRow[]>()(none),
+  'backup.chooseFile': channel<{ file: string | null }>()(none),
+  'backup.restore': channel<AppStatus>()(backupOpenSchema),
+  'review.open': channel<AppStatus>()(backupOpenSchema),
+  'review.close': channel<AppStatus>()(none),
+  'health.check': channel<HealthReport>()(none),
 };
 
 export interface PostedVoucher {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors';
+import type { BackupService } from '../backup/service';
 import { createCooperative, updateCooperative } from '../cooperative/profile';
 import { creditAging, inputCreditStatements, memberInputCredit } from '../inputs/credit';
 import {
@@ -59,8 +60,10 @@ export function createHandlers(
   session: AppSession,
   preferences: PreferencesStore,
   reports: ReportService,
+  backups: BackupService,
 ): Handlers {
   return {
+    ...backups.handlers(),
     'prefs.get': async () => preferences.get(),
     'prefs.set': async (value) => preferences.set(value),
     'app.status': () => session.status(),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Channel, type ChannelOutput, type Contract, contract } from '../../shared/contract';
 import { DomainError, type Result } from '../../shared/errors';
 import { issueError } from '../../shared/validation';
+import { REVIEW_CHANNELS } from './read-only';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>>;
@@ -17,10 +18,16 @@ const isChannel = (name: string): name is Channel => Object.hasOwn(contract, nam
  * The one door into the main process: checks the channel and its payload against the shared contract
  * before any handler runs, and answers with a value or a typed error, never a raw exception.
  */
-export function createRouter(handlers: Handlers, logError: (error: unknown) => void): Router {
+export function createRouter(
+  handlers: Handlers,
+  logError: (error: unknown) => void,
+  // While a review copy is open, only the channels that read pass, whatever their payload.
+  reviewing: () => boolean = () => false,
+): Router {
   return {
     async dispatch(channel, payload) {
       if (!isChannel(channel)) return { ok: false, error: { code: 'validation', field: 'channel' } };
+      if (reviewing() && !REVIEW_CHANNELS.has(channel)) return { ok: false, error: { code: 'read_only' } };
       const parsed = contract[channel].input.safeParse(payload);
       if (!parsed.success) return { ok: false, error: issueError(parsed.error.issues) };
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
