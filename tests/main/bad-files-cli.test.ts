@@ -77,7 +77,7 @@ function csvFile(name: string, content: string | Buffer): string {
 const MEMBERS = 'name_km,name_latin,sex,join_date\nសុខ ស្រីមុំ,Sok Sreymom,ស្រី,15/01/2020\n';
 
 // Each command is a tsx start of a second or two; on a busy 2-core machine a case of several takes longer.
-describe('files the command line is handed', { timeout: 60_000 }, () => {
+describe('files the command line is handed', { timeout: 120_000 }, () => {
   it('a members file saved in Latin-1 or UTF-16 without its mark is refused, saying to save it as UTF-8', () => {
     const { file, bytes } = booksCopy();
     // Older Excel's "CSV (Comma delimited)": Windows-1252, where é is one byte that UTF-8 never has alone.
@@ -217,7 +217,7 @@ describe('files the command line is handed', { timeout: 60_000 }, () => {
     expect(existsSync(out)).toBe(false);
     expect(cli('init', '--db', empty, '--name-km', 'សហគមន៍កសិកម្ម ថ្មី').status).toBe(0);
     expect(memberCount(empty)).toBe(0);
-  }, 90_000);
+  }, 240_000);
 
   it('a garbage, foreign, truncated or damaged database file is named in the user\u2019s words and left as it was', () => {
     const garbage = csvFile('garbage.db', `${MEMBERS}${'not a database '.repeat(400)}`);
