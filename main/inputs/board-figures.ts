@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { reversedEntries } from '../ledger/journal';
 import { creditAging } from './credit';
 import { supplierBalances } from './items';
 import { stockOnHand } from './stock';
@@ -29,9 +30,6 @@ export interface BoardInputs {
   owedToSuppliers: number;
 }
 
-const notReversed = (db: Db) =>
-  db.selectFrom('journal_entries').select('reverses_id').where('reverses_id', 'is not', null);
-
 /** The inputs figures of a month and of the year to date, and the positions at the month end. */
 export async function boardInputs(db: Db, yearFrom: string, from: string, to: string): Promise<BoardInputs> {
   const split = async <T extends { date: string }>(rows: Promise<T[]>, pick: (row: T) => number) => {
@@ -48,7 +46,7 @@ export async function boardInputs(db: Db, yearFrom: string, from: string, to: st
       .select(['date', 'value', 'payment'])
       .where('date', '>=', yearFrom)
       .where('date', '<=', to)
-      .where('entry_id', 'not in', notReversed(db))
+      .where('entry_id', 'not in', reversedEntries(db))
       .execute(),
     (r) => r.value,
   );
@@ -57,7 +55,7 @@ export async function boardInputs(db: Db, yearFrom: string, from: string, to: st
     .select(['date', 'goods', 'charge', 'cost', 'payment'])
     .where('date', '>=', yearFrom)
     .where('date', '<=', to)
-    .where('entry_id', 'not in', notReversed(db))
+    .where('entry_id', 'not in', reversedEntries(db))
     .execute();
   const repaid = split(
     db
@@ -65,7 +63,7 @@ export async function boardInputs(db: Db, yearFrom: string, from: string, to: st
       .select(['date', 'amount'])
       .where('date', '>=', yearFrom)
       .where('date', '<=', to)
-      .where('entry_id', 'not in', notReversed(db))
+      .where('entry_id', 'not in', reversedEntries(db))
       .execute(),
     (r) => r.amount,
   );

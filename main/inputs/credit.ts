@@ -123,13 +123,13 @@ async function creditContext(db: Db, memberIds: readonly number[] | null): Promi
 
 /** Entries reversed by the end of `asOf`, and their reversals: each pair nets to nothing. */
 async function cancelledEntries(db: Db, asOf: string): Promise<Set<number>> {
+  // Read through the index of reversals (few), not the entries by date (all of them), then cut at the day.
   const rows = await db
     .selectFrom('journal_entries')
-    .select(['id', 'reverses_id'])
-    .where('reverses_id', 'is not', null)
-    .where('date', '<=', asOf)
+    .select(['id', 'reverses_id', 'date'])
+    .where('reverses_id', '>', 0)
     .execute();
-  return new Set(rows.flatMap((r) => [r.id, r.reverses_id ?? 0]));
+  return new Set(rows.filter((r) => r.date <= asOf).flatMap((r) => [r.id, r.reverses_id ?? 0]));
 }
 
 /** Each member's lines on the input credit account up to a date, in the order they were posted. */
@@ -140,10 +140,12 @@ async function creditLines(
 ): Promise<Map<number, CreditLine[]>> {
   const account = await accountByRole(db, 'input_credit_khr');
   const cancelled = await cancelledEntries(db, asOf);
+  // For a few members, their own lines through the member index ('+' keeps SQLite from the account's index,
+  // which would read every member's credit); for the aging, the whole account in date order.
   let query = db
     .selectFrom('journal_lines')
     .select(['member_id', 'entry_id', 'date', 'amount'])
-    .where('account_id', '=', account.id)
+    .where(memberIds === null ? sql.ref('account_id') : sql`+account_id`, '=', account.id)
     .where('date', '<=', asOf);
   if (memberIds !== null) query = query.where('member_id', 'in', inList(memberIds));
   const rows = await query.orderBy('date').orderBy('entry_id').execute();

@@ -11,6 +11,7 @@ import type {
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
 import { getAccount } from '../ledger/accounts';
+import { reversedEntries } from '../ledger/journal';
 import { movementTotals } from './stock';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -123,10 +124,7 @@ export async function updateItem(db: Kysely<Database>, input: InputItemUpdate): 
  * the end of `asOf` (all of them unless given). Payables are one ledger account; this is its sub-ledger.
  */
 export async function supplierBalances(db: Db, asOf = '9999-12-31'): Promise<Map<number, number>> {
-  const reversed = db
-    .selectFrom('journal_entries')
-    .select('reverses_id')
-    .where('reverses_id', 'is not', null);
+  const reversed = reversedEntries(db);
   const totals = new Map<number, number>();
   const bought = await db
     .selectFrom('input_purchases')

@@ -1,16 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { InputSalesReport } from '../../shared/inputs';
 import type { Database } from '../db/schema';
+import { reversedEntries } from '../ledger/journal';
 import { saleLines } from './credit';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Every input sale of a period, with its lines, the totals per item and the cost at average cost. Reversed sales are left out. */
 export async function inputSalesReport(db: Db, from: string, to: string): Promise<InputSalesReport> {
-  const reversed = db
-    .selectFrom('journal_entries')
-    .select('reverses_id')
-    .where('reverses_id', 'is not', null);
+  const reversed = reversedEntries(db);
   const sales = await db
     .selectFrom('input_sales as s')
     .innerJoin('members as m', 'm.id', 's.member_id')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { EntryLine, JournalEntry } from '../../shared/ledger';
 import type { Database } from '../db/schema';
 
@@ -80,3 +80,10 @@ export async function listEntries(
     lines: byEntry.get(e.id) ?? [],
   }));
 }
+
+/**
+ * The entries that were reversed, as a subquery for `entry_id NOT IN (...)`: read through the index of
+ * reversals ('> 0' lets SQLite use it; 'IS NOT NULL' would read every entry).
+ */
+export const reversedEntries = (db: Kysely<Database> | Transaction<Database>) =>
+  db.selectFrom('journal_entries').select('reverses_id').where('reverses_id', '>', 0);
