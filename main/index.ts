@@ -9,7 +9,8 @@ import { systemClock } from './clock';
 import { fileLogger } from './log';
 import { workerRunner } from './reports/runner';
 import { DATA_FILE } from './session';
-import { pdfSaveDialog, reportWorkerPath } from './shell/dialogs';
+import { wireAutomaticBackups } from './shell/backups';
+import { backupDialogs, pdfSaveDialog, reportWorkerPath } from './shell/dialogs';
 import { wireIpc } from './shell/ipc';
 import { menuTemplate } from './shell/menu';
 import { createMainWindow, lockDownSession, rendererEntry } from './shell/window';
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
       logError,
       reports: (log) => workerRunner(reportWorkerPath(__dirname), log),
       saveDialog: pdfSaveDialog(dialog, () => mainWindow, app.getPath('documents')),
+      backupDialogs: backupDialogs(dialog, () => mainWindow, app.getPath('documents')),
     });
   } catch (error) {
     logError(error);
@@ -53,6 +55,8 @@ async function start(): Promise<void> {
     return;
   }
 
+  const started = backend;
+  wireAutomaticBackups(app, (reason) => started.backups.automatic(reason), logError);
   lockDownSession(electronSession.defaultSession);
   const distDir = __dirname;
   wireIpc(ipcMain, backend.router, pathToFileURL(rendererEntry(distDir)).href);

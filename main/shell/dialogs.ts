@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow, Dialog, OpenDialogOptions } from 'electron';
+import { BACKUP_EXTENSION } from '../backup/format';
+import type { BackupDialogs } from '../backup/service';
 import type { SaveDialog } from '../reports/service';
 
 /** The system's save dialog, over the app's window, starting in the user's Documents with the report's name. */
@@ -32,3 +34,28 @@ export function pdfSaveDialog(
  */
 export const reportWorkerPath = (distDir: string) =>
   join(distDir, 'report-worker.js').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+
+/** The folder a backup goes to (a USB stick) and the backup file to restore or review, over the window. */
+export function backupDialogs(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  window: () => BrowserWindow | null,
+  documentsDir: string,
+): BackupDialogs {
+  const choose = async (options: OpenDialogOptions) => {
+    const parent = window();
+    const result = parent
+      ? await dialog.showOpenDialog(parent, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  return {
+    chooseFolder: () =>
+      choose({ defaultPath: documentsDir, properties: ['openDirectory', 'createDirectory'] }),
+    chooseBackupFile: () =>
+      choose({
+        defaultPath: documentsDir,
+        filters: [{ name: 'Sahakum backup', extensions: [BACKUP_EXTENSION.slice(1)] }],
+        properties: ['openFile'],
+      }),
+  };
+}
