@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'not_sahakum_database'
   | 'database_damaged'
   | 'database_busy'
+  | 'disk_full'
   | 'file_encoding'
   | 'file_too_large'
   | 'opening_exists'

@@ -12,6 +12,7 @@ const km = {
     'ឯកសារទិន្នន័យនេះខូច (ប្រហែលជាចម្លងមិនបានពេញលេញ)។ មិនបានកែប្រែអ្វីទាំងអស់។ សូមស្តារទិន្នន័យពីឯកសារបម្រុងទុកចុងក្រោយ។',
   database_busy:
     'សៀវភៅគណនេយ្យកំពុងត្រូវបានប្រើនៅកន្លែងផ្សេង (កម្មវិធីមួយទៀត ឬកុំព្យូទ័រមួយទៀត)។ មិនបានរក្សាទុកទេ។ សូមរង់ចាំបន្តិច ហើយព្យាយាមម្តងទៀត។',
+  disk_full: 'ថាសផ្ទុកទិន្នន័យពេញហើយ។ មិនបានរក្សាទុកទេ។ សូមលុបឯកសារដែលមិនត្រូវការចេញ ហើយព្យាយាមម្តងទៀត។',
   file_encoding:
     'ឯកសារនេះមិនមែនជាអត្ថបទ UTF-8 ទេ (ប្រហែលជារក្សាទុកដោយ Excel ចាស់)។ មិនបាននាំចូលអ្វីទេ។ សូមបើកវាក្នុង Excel ហើយរក្សាទុកម្តងទៀតជា «CSV UTF-8»។',
   file_too_large: 'ឯកសារនេះធំពេក (លើសពី {limit} MB)។ មិនបាននាំចូលអ្វីទេ។',
@@ -43,6 +44,8 @@ const en: Record<FileProblem, string> = {
     'This data file is damaged (perhaps only part of it was copied). Nothing was changed. Please restore the latest backup.',
   database_busy:
     'The books are in use elsewhere (another program or another computer). Nothing was saved. Wait a moment and try again.',
+  disk_full:
+    'The disk is full. Nothing was saved. Free some space by removing files you do not need, and try again.',
   file_encoding:
     'This file is not UTF-8 text (perhaps saved by an older Excel). Nothing was imported. Open it in Excel and save it again as "CSV UTF-8".',
   file_too_large: 'This file is too large (over {limit} MB). Nothing was imported.',

@@ -13,8 +13,8 @@ const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVE
 
 /**
  * What SQLite's own failures mean to the person at the laptop: another program holding the books past
- * the busy timeout (the CLI beside the app, a second window on a network share), or a file whose pages
- * are not what SQLite wrote. Anything else is passed on as it came, for the log.
+ * the busy timeout (the CLI beside the app, a second window on a network share), a file whose pages
+ * are not what SQLite wrote, or a disk with no room left (SQLite has rolled the transaction back). Anything else is passed on as it came, for the log.
  */
 export function storageRefusal(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
@@ -22,6 +22,7 @@ export function storageRefusal(error: unknown): unknown {
   if (BUSY.has(code)) return new DomainError('database_busy');
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
     return new DomainError('database_damaged');
+  if (code === 'SQLITE_FULL') return new DomainError('disk_full');
   return error;
 }
 

@@ -79,6 +79,20 @@ async function expectUnchanged(bytes: Buffer, backend: Backend): Promise<void> {
   expect(readFileSync(data).equals(bytes), 'the books are byte-for-byte as they were').toBe(true);
 }
 
+const MEMBER = {
+  nameKm: 'សុខ ស្រីមុំ',
+  nameLatin: '',
+  sex: 'F',
+  birthDate: '',
+  nationalId: '',
+  phone: '',
+  village: '',
+  commune: '',
+  joinDate: '2020-01-15',
+  nextOfKin: '',
+  notes: '',
+};
+
 const base64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 const sentence = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key]));
@@ -193,20 +207,7 @@ describe('the app and the files it is handed', () => {
     const other = new BetterSqlite3(data);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const member = {
-        nameKm: 'សុខ ស្រីមុំ',
-        nameLatin: '',
-        sex: 'F',
-        birthDate: '',
-        nationalId: '',
-        phone: '',
-        village: '',
-        commune: '',
-        joinDate: '2020-01-15',
-        nextOfKin: '',
-        notes: '',
-      };
-      expect(await backend.router.dispatch('members.create', member)).toEqual({
+      expect(await backend.router.dispatch('members.create', MEMBER)).toEqual({
         ok: false,
         error: { code: 'database_busy' },
       });
@@ -216,6 +217,28 @@ describe('the app and the files it is handed', () => {
       other.close();
     }
     await expectUnchanged(bytes, backend);
+  });
+
+  it('a full disk: the save is refused in Khmer, whole, and the app goes on', async () => {
+    await booksOnDisk();
+    const backend = await start();
+    const { sqlite } = backend.session.database;
+    // The disk as full as the file is now: SQLite may not grow the file by a single page.
+    sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true })}`);
+    const member = (i: number) => ({ ...MEMBER, nameKm: `សុខ ស្រីមុំ ${i}`, notes: 'ក'.repeat(2000) });
+    let refused: Result<unknown> | null = null;
+    let saved = 0;
+    for (let i = 0; i < 50 && refused === null; i++) {
+      const result = await backend.router.dispatch('members.create', member(i));
+      if (result.ok) saved++;
+      else refused = result;
+    }
+    expect(refused).toEqual({ ok: false, error: { code: 'disk_full' } });
+    expect(km.errors.disk_full).toContain('មិនបានរក្សាទុកទេ');
+    const count = sqlite.prepare('SELECT count(*) FROM members').pluck().get();
+    expect(count).toBe(saved);
+    sqlite.pragma('max_page_count = 1073741823');
+    expect((await backend.router.dispatch('members.create', member(99))).ok).toBe(true);
   });
 
   it('a report saved over the books\u2019 own file is refused, and the books are left as they were', async () => {
