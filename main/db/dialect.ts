@@ -14,7 +14,8 @@ const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVE
 /**
  * What SQLite's own failures mean to the person at the laptop: another program holding the books past
  * the busy timeout (the CLI beside the app, a second window on a network share), a file whose pages
- * are not what SQLite wrote, or a disk with no room left (SQLite has rolled the transaction back). Anything else is passed on as it came, for the log.
+ * are not what SQLite wrote, or a disk with no room left (SQLite has rolled the transaction back).
+ * Anything else is passed on as it came, for the log.
  */
 export function storageRefusal(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
@@ -26,7 +27,7 @@ export function storageRefusal(error: unknown): unknown {
   return error;
 }
 
-/** Runs SQLite work, turning its busy and damaged failures into refusals. */
+/** Runs SQLite work, turning its busy, damaged and disk-full failures into refusals. */
 export function guarded<T>(work: () => T): T {
   try {
     return work();
