@@ -10,6 +10,7 @@ import {
   eachChunk,
   type LongWork,
   openCopy,
+  PARTIAL_SUFFIX,
   removeDatabaseFiles,
   rowCounts,
   syncDirectory,
@@ -41,9 +42,6 @@ export interface MadeBackup {
   file: string;
   manifest: BackupManifest;
 }
-
-// Names begin with a dot so that a half-made backup is neither listed nor mistaken for one.
-export const PARTIAL_SUFFIX = '.partial';
 
 /**
  * Backs up the open books to one verified file in `options.dir`. The database is copied page by page

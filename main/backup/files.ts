@@ -5,6 +5,11 @@ import { DomainError } from '../../shared/errors';
 
 const CHUNK = 4 << 20;
 
+// Names begin with a dot and hold this, so that a half-made file is neither listed nor mistaken for a
+// backup, and the next rotation sweeps away what a crash left (with SQLite's -journal beside it).
+export const PARTIAL_SUFFIX = '.partial';
+export const isPartial = (name: string) => name.startsWith('.') && name.includes(PARTIAL_SUFFIX);
+
 export interface BackupProgress {
   stage: 'copy' | 'write' | 'verify';
   /** Pages copied (copy) or bytes written or read back (write, verify). */

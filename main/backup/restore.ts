@@ -3,8 +3,15 @@ import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
-import { createBackup, type MadeBackup, PARTIAL_SUFFIX } from './create';
-import { cooperativeOf, type LongWork, removeDatabaseFiles, sameCooperative, syncDirectory } from './files';
+import { createBackup, type MadeBackup } from './create';
+import {
+  cooperativeOf,
+  type LongWork,
+  PARTIAL_SUFFIX,
+  removeDatabaseFiles,
+  sameCooperative,
+  syncDirectory,
+} from './files';
 import type { BackupManifest } from './format';
 import { extractBackup } from './verify';
 

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type OpenedDatabase, openDatabase } from '../db/open';
-import { PARTIAL_SUFFIX } from './create';
-import { removeDatabaseFiles, syncDirectory } from './files';
+import { PARTIAL_SUFFIX, removeDatabaseFiles, syncDirectory } from './files';
 import type { BackupManifest } from './format';
 import { extractBackup, type ReadOptions } from './verify';
 

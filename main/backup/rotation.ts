@@ -1,7 +1,8 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { createBackup, type MadeBackup, PARTIAL_SUFFIX } from './create';
+import { createBackup, type MadeBackup } from './create';
+import { isPartial } from './files';
 
 export const AUTO_PREFIX = 'auto';
 const AUTO_NAME = /^auto-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?\.sahakum-backup$/;
@@ -69,8 +70,7 @@ export function rotateBackups(dir: string): string[] {
   const all = listAutomaticBackups(dir);
   const keep = backupsToKeep(all);
   const removed = all.filter((b) => !keep.has(b)).map((b) => b.file);
-  for (const name of readdirSync(dir))
-    if (name.startsWith('.') && name.endsWith(PARTIAL_SUFFIX)) removed.push(join(dir, name));
+  for (const name of readdirSync(dir)) if (isPartial(name)) removed.push(join(dir, name));
   for (const file of removed) rmSync(file, { force: true });
   return removed;
 }

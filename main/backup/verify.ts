@@ -8,6 +8,7 @@ import {
   eachChunk,
   type LongWork,
   openCopy,
+  PARTIAL_SUFFIX,
   removeDatabaseFiles,
   rowCounts,
   throwIfCancelled,
@@ -103,7 +104,7 @@ export async function extractBackup(
 
 /** Checks a backup through and through without keeping its database. */
 export async function verifyBackup(file: string, options: ReadOptions = {}): Promise<BackupManifest> {
-  const scratch = join(dirname(file), `.verify-${randomBytes(6).toString('hex')}.db-partial`);
+  const scratch = join(dirname(file), `.verify-${randomBytes(6).toString('hex')}.db${PARTIAL_SUFFIX}`);
   try {
     return await extractBackup(file, scratch, options);
   } finally {

@@ -27,6 +27,7 @@ import { reportRequestSchema } from '../../shared/reports';
 import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
 import { importFigures } from './imports';
+import { backupFigures } from './backup';
 import { distributionFigure, inputsReadFigures } from './inputs';
 import { processFigures } from './processes';
 
@@ -487,6 +488,7 @@ async function main(): Promise<void> {
       figures.push(await postingFigure(opened.db, now));
       figures.push(...(await inputsReadFigures(opened.db, now.today, medianMs, timed)));
       figures.push(...(await reportFigures(opened.db, now.today)));
+      figures.push(...(await backupFigures(opened.sqlite, dir, medianMs, timed)));
     } finally {
       await opened.close();
     }
