@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { changesSinceReview } from '../backup/changes';
 import { createBackup } from '../backup/create';
 import type { BackupManifest } from '../backup/format';
 import { healthCheck } from '../backup/health';
@@ -21,6 +22,9 @@ export const BACKUP_USAGE = `  backup create --db FILE --out DIR [--passphrase-f
       the database; another cooperative's backup is refused.
   review open FILE [--passphrase-file P]
       Open a backup as a read-only review copy (kept in reviews/ beside it) and say what it holds.
+  review changes OLD NEW --format json [--passphrase-file P]
+      What changed between two backups of the same cooperative (OLD from the last review): entries
+      added and reversed, members added and changed, the profile's fields.
   health-check --db FILE [--format json]
       Check the books: each currency and entry balances, member sub-ledgers and month totals agree
       with their accounts, no negative savings, nothing posted into a closed month, cash never below
@@ -115,6 +119,15 @@ async function reviewOpen(line: CommandLine): Promise<void> {
   process.stdout.write(`review copy (read-only) ${copy.file}\n${summary(file, copy.manifest)}`);
 }
 
+async function reviewChanges(line: CommandLine): Promise<void> {
+  const options = new CommandOptions(line.options, ['format', 'passphrase-file']);
+  options.choice('format', ['json'], 'json');
+  const files = line.words.slice(2);
+  if (files.length !== 2) throw new UsageError('review changes takes two backup files: OLD NEW');
+  const changes = await changesSinceReview(files[0] as string, files[1] as string, passphraseOf(options));
+  process.stdout.write(`${JSON.stringify(changes, null, 2)}\n`);
+}
+
 async function health(line: CommandLine): Promise<void> {
   const options = new CommandOptions(line.options, ['db', 'format']);
   options.choice('format', ['json'], 'json');
@@ -131,5 +144,6 @@ export const BACKUP_COMMANDS: Record<string, (line: CommandLine) => Promise<void
   'backup verify': verify,
   'backup restore': restore,
   'review open': reviewOpen,
+  'review changes': reviewChanges,
   'health-check': health,
 };

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError } from '../../shared/errors';
+import { openDatabase } from '../db/open';
+import { cooperativeOf, openCopy, sameCooperative } from './files';
+import type { BackupManifest } from './format';
+import { extractBackup, type ReadOptions } from './verify';
+
+export interface ChangedEntry {
+  id: number;
+  number: string | null;
+  date: string;
+  kind: string;
+  memo: string;
+  /** For a reversal: the number of the entry it reverses. */
+  reverses: string | null;
+}
+
+export interface ChangesSinceReview {
+  older: { createdAt: string };
+  newer: { createdAt: string };
+  cooperative: string;
+  entriesAdded: ChangedEntry[];
+  /** The reversals among the entries added: what was taken back since the last review. */
+  entriesReversed: ChangedEntry[];
+  membersAdded: { id: number; number: number; nameKm: string; joinDate: string }[];
+  membersChanged: { id: number; number: number; nameKm: string; fields: string[] }[];
+  profileChanges: { field: string; before: string | number | null; after: string | number | null }[];
+}
+
+// Kept as it was, whatever the backups say: the time of the last edit is not itself a change.
+const IGNORED = new Set(['updated_at', 'created_at']);
+
+/**
+ * What changed in a cooperative's books between two of its backups, the older one from the last
+ * review: entries added (posted entries never change, so ids the older one lacks are new), the
+ * reversals among them, members added or edited, and the profile's fields. Both backups are checked
+ * in full first and must be the same cooperative's.
+ */
+export async function changesSinceReview(
+  olderFile: string,
+  newerFile: string,
+  options: ReadOptions & { olderPassphrase?: string } = {},
+): Promise<ChangesSinceReview> {
+  const dir = mkdtempSync(join(tmpdir(), 'sahakum-changes-'));
+  try {
+    const older = await extractBackup(olderFile, join(dir, 'older.db'), {
+      ...options,
+      passphrase: options.olderPassphrase ?? options.passphrase,
+    });
+    const newer = await extractBackup(newerFile, join(dir, 'newer.db'), options);
+    if (!sameCooperative(older.cooperative, newer.cooperative)) {
+      throw new DomainError('backup_foreign', 'file', { cooperative: newer.cooperative.nameKm });
+    }
+    // Both at this version's schema, so that one query reads them alike.
+    for (const name of ['older.db', 'newer.db'])
+      await (await openDatabase(join(dir, name), { mustExist: true })).close();
+    return compare(join(dir, 'older.db'), join(dir, 'newer.db'), older, newer, options.nativeBinding);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function compare(
+  olderDb: string,
+  newerDb: string,
+  older: BackupManifest,
+  newer: BackupManifest,
+  nativeBinding?: string,
+): ChangesSinceReview {
+  const sqlite = openCopy(newerDb, nativeBinding, true);
+  try {
+    sqlite.prepare('ATTACH DATABASE ? AS old').run(olderDb);
+    const entriesAdded = sqlite
+      .prepare(
+        `SELECT e.id, e.number, e.date, e.kind, e.memo, r.number AS reverses FROM journal_entries e
+         LEFT JOIN journal_entries r ON r.id = e.reverses_id
+         WHERE e.id NOT IN (SELECT id FROM old.journal_entries) ORDER BY e.date, e.id`,
+      )
+      .all() as ChangedEntry[];
+    const membersAdded = sqlite
+      .prepare(
+        `SELECT id, number, name_km AS nameKm, join_date AS joinDate FROM members
+         WHERE id NOT IN (SELECT id FROM old.members) ORDER BY number`,
+      )
+      .all() as ChangesSinceReview['membersAdded'];
+    const membersChanged = changedRows(sqlite, 'members').map(({ now, fields }) => ({
+      id: now.id as number,
+      number: now.number as number,
+      nameKm: now.name_km as string,
+      fields,
+    }));
+    const [profile] = changedRows(sqlite, 'cooperative');
+    const profileChanges = profile
+      ? profile.fields.map((field) => ({
+          field,
+          before: profile.was[field] ?? null,
+          after: profile.now[field] ?? null,
+        }))
+      : [];
+    return {
+      older: { createdAt: older.createdAt },
+      newer: { createdAt: newer.createdAt },
+      cooperative: cooperativeOf(sqlite)?.nameKm ?? newer.cooperative.nameKm,
+      entriesAdded,
+      entriesReversed: entriesAdded.filter((e) => e.reverses !== null),
+      membersAdded,
+      membersChanged,
+      profileChanges,
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+type Row = Record<string, string | number | null>;
+
+/** Rows of `table` in both files (by id) whose fields differ, with the names of those fields. */
+function changedRows(sqlite: ReturnType<typeof openCopy>, table: 'members' | 'cooperative') {
+  const columns = (
+    sqlite.prepare(`SELECT name FROM pragma_table_info('${table}', 'old')`).pluck().all() as string[]
+  ).filter((c) => !IGNORED.has(c));
+  const now = new Map((sqlite.prepare(`SELECT * FROM main.${table}`).all() as Row[]).map((r) => [r.id, r]));
+  const changed: { now: Row; was: Row; fields: string[] }[] = [];
+  for (const was of sqlite.prepare(`SELECT * FROM old.${table} ORDER BY id`).all() as Row[]) {
+    const row = now.get(was.id);
+    if (!row) continue;
+    const fields = columns.filter((c) => row[c] !== was[c]);
+    if (fields.length > 0) changed.push({ now: row, was, fields });
+  }
+  return changed;
+}
