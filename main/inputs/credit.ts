@@ -13,6 +13,7 @@ import {
   type MemberInputCredit,
 } from '../../shared/inputs';
 import { isRealIsoDate } from '../../shared/khmer';
+import { rowsAsArrays } from '../db/rows';
 import type { Database } from '../db/schema';
 import { accountByRole } from '../ledger/accounts';
 import { balanceAt } from '../ledger/statements';
@@ -41,24 +42,28 @@ export interface CreditLine {
   date: string;
   /** Signed as on the ledger: a debt is positive, a payment negative. */
   amount: number;
+  /** The credit sale the line is, if it is one. */
+  sale: { saleId: number; number: string; dueDate: string } | null;
 }
 
-interface CreditContext {
-  sales: Map<number, { saleId: number; number: string; dueDate: string }>;
-  picked: Map<number, number>;
-}
+const byDue = (a: Debt, b: Debt) =>
+  a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.entryId - b.entryId;
 
-/** Applies a member's lines in date order; returns the debts with what was paid on each, and any unapplied credit. */
-export function allocateCredit(lines: readonly CreditLine[], context: CreditContext) {
+/**
+ * Applies a member's lines in date order; returns the debts with what was paid on each, and any unapplied
+ * credit. `picked` maps a repayment's entry to the sale the bookkeeper chose for it.
+ */
+export function allocateCredit(lines: readonly CreditLine[], picked: ReadonlyMap<number, number>) {
+  // Kept in due order as they come (a new debt is nearly always due last); the front is paid first.
   const debts: Debt[] = [];
+  let firstOpen = 0;
   let unapplied = 0;
   const payOldest = (amount: number) => {
     let left = amount;
-    const open = debts
-      .filter((d) => d.total > d.paid)
-      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.entryId - b.entryId));
-    for (const debt of open) {
-      if (left === 0) break;
+    while (firstOpen < debts.length && (debts[firstOpen] as Debt).paid === (debts[firstOpen] as Debt).total)
+      firstOpen++;
+    for (let i = firstOpen; i < debts.length && left > 0; i++) {
+      const debt = debts[i] as Debt;
       const take = Math.min(left, debt.total - debt.paid);
       debt.paid += take;
       left -= take;
@@ -67,24 +72,25 @@ export function allocateCredit(lines: readonly CreditLine[], context: CreditCont
   };
   for (const line of lines) {
     if (line.amount > 0) {
-      const sale = context.sales.get(line.entryId);
+      const take = Math.min(unapplied, line.amount);
+      unapplied -= take;
       const debt: Debt = {
         entryId: line.entryId,
-        saleId: sale?.saleId ?? null,
-        number: sale?.number ?? '',
+        saleId: line.sale?.saleId ?? null,
+        number: line.sale?.number ?? '',
         date: line.date,
-        dueDate: sale?.dueDate ?? line.date,
+        dueDate: line.sale?.dueDate ?? line.date,
         total: line.amount,
-        paid: 0,
+        paid: take,
       };
-      const take = Math.min(unapplied, debt.total);
-      debt.paid = take;
-      unapplied -= take;
-      debts.push(debt);
+      let at = debts.length;
+      while (at > 0 && byDue(debts[at - 1] as Debt, debt) > 0) at--;
+      debts.splice(at, 0, debt);
+      if (at < firstOpen) firstOpen = at;
       continue;
     }
     let left = -line.amount;
-    const saleId = context.picked.get(line.entryId);
+    const saleId = picked.get(line.entryId);
     const chosen = saleId === undefined ? undefined : debts.find((d) => d.saleId === saleId);
     if (chosen) {
       const take = Math.min(left, chosen.total - chosen.paid);
@@ -93,32 +99,24 @@ export function allocateCredit(lines: readonly CreditLine[], context: CreditCont
     }
     unapplied += payOldest(left);
   }
-  return { debts, unapplied };
+  // In the order they were sold, as the statement lists them.
+  return {
+    debts: debts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.entryId - b.entryId)),
+    unapplied,
+  };
 }
 
 /** The members a query is about, as one bound parameter whatever their number. */
 const inList = (ids: readonly number[]) => sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
-async function creditContext(db: Db, memberIds: readonly number[] | null): Promise<CreditContext> {
-  let sales = db
-    .selectFrom('input_sales')
-    .select(['id', 'number', 'due_date', 'entry_id'])
-    .where('payment', '=', 'credit');
-  if (memberIds !== null) sales = sales.where('member_id', 'in', inList(memberIds));
+/** The repayments a bookkeeper pointed at a sale: repayment entry → sale. */
+async function pickedSales(db: Db, memberIds: readonly number[] | null): Promise<Map<number, number>> {
   let picked = db
     .selectFrom('input_repayments')
     .select(['entry_id', 'sale_id'])
     .where('sale_id', 'is not', null);
   if (memberIds !== null) picked = picked.where('member_id', 'in', inList(memberIds));
-  return {
-    sales: new Map(
-      (await sales.execute()).map((s) => [
-        s.entry_id,
-        { saleId: s.id, number: s.number, dueDate: s.due_date ?? '' },
-      ]),
-    ),
-    picked: new Map((await picked.execute()).map((r) => [r.entry_id, r.sale_id ?? 0])),
-  };
+  return new Map((await picked.execute()).map((r) => [r.entry_id, r.sale_id ?? 0]));
 }
 
 /** Entries reversed by the end of `asOf`, and their reversals: each pair nets to nothing. */
@@ -143,21 +141,32 @@ async function creditLines(
   // For a few members, their own lines through the member index ('+' keeps SQLite from the account's index,
   // which would read every member's credit); for the aging, the whole account in date order.
   let query = db
-    .selectFrom('journal_lines')
-    .select(['member_id', 'entry_id', 'date', 'amount'])
-    .where(memberIds === null ? sql.ref('account_id') : sql`+account_id`, '=', account.id)
-    .where('date', '<=', asOf);
-  if (memberIds !== null) query = query.where('member_id', 'in', inList(memberIds));
-  const rows = await query.orderBy('date').orderBy('entry_id').execute();
+    .selectFrom('journal_lines as l')
+    .leftJoin('input_sales as s', 's.entry_id', 'l.entry_id')
+    .select(['l.member_id', 'l.entry_id', 'l.date', 'l.amount', 's.id', 's.number', 's.due_date'])
+    .where(memberIds === null ? sql.ref('l.account_id') : sql`+l.account_id`, '=', account.id)
+    .where('l.date', '<=', asOf);
+  if (memberIds !== null) query = query.where('l.member_id', 'in', inList(memberIds));
+  // Read as arrays: the aging reads every member's credit, and an object per line costs more than SQLite.
+  const rows = await rowsAsArrays(db as Kysely<Database>, query.orderBy('l.date').orderBy('l.entry_id'));
   const byMember = new Map<number, CreditLine[]>();
-  for (const row of rows) {
-    if (row.member_id === null || cancelled.has(row.entry_id)) continue;
-    let list = byMember.get(row.member_id);
+  for (const [memberId, entryId, date, amount, saleId, number, dueDate] of rows as [
+    number | null,
+    number,
+    string,
+    number,
+    number | null,
+    string | null,
+    string | null,
+  ][]) {
+    if (memberId === null || cancelled.has(entryId)) continue;
+    let list = byMember.get(memberId);
     if (!list) {
       list = [];
-      byMember.set(row.member_id, list);
+      byMember.set(memberId, list);
     }
-    list.push({ entryId: row.entry_id, date: row.date, amount: row.amount });
+    const sale = saleId !== null && dueDate !== null ? { saleId, number: number ?? '', dueDate } : null;
+    list.push({ entryId, date, amount, sale });
   }
   return byMember;
 }
@@ -178,7 +187,7 @@ function addAging(into: AgingAmounts, debts: readonly Debt[], unapplied: number,
 /** Input credit per member at the end of a day, in the four aging buckets, with totals. */
 export async function creditAging(db: Db, asOf: string): Promise<CreditAging> {
   if (!isRealIsoDate(asOf)) throw new DomainError('date_invalid', 'asOf');
-  const [lines, context] = await Promise.all([creditLines(db, asOf, null), creditContext(db, null)]);
+  const [lines, picked] = await Promise.all([creditLines(db, asOf, null), pickedSales(db, null)]);
   const members = new Map(
     (
       await db
@@ -191,7 +200,7 @@ export async function creditAging(db: Db, asOf: string): Promise<CreditAging> {
   const rows: AgingRow[] = [];
   const totals = emptyAmounts();
   for (const [memberId, memberLines] of lines) {
-    const { debts, unapplied } = allocateCredit(memberLines, context);
+    const { debts, unapplied } = allocateCredit(memberLines, picked);
     const amounts = emptyAmounts();
     addAging(amounts, debts, unapplied, asOf);
     if (amounts.total === 0) continue;
@@ -261,11 +270,8 @@ export async function memberInputCredits(
   memberIds: readonly number[],
   asOf: string,
 ): Promise<Map<number, MemberInputCredit>> {
-  const [lines, context] = await Promise.all([
-    creditLines(db, asOf, memberIds),
-    creditContext(db, memberIds),
-  ]);
-  const allocated = new Map(memberIds.map((id) => [id, allocateCredit(lines.get(id) ?? [], context)]));
+  const [lines, picked] = await Promise.all([creditLines(db, asOf, memberIds), pickedSales(db, memberIds)]);
+  const allocated = new Map(memberIds.map((id) => [id, allocateCredit(lines.get(id) ?? [], picked)]));
   const items = await saleLines(
     db,
     [...allocated.values()].flatMap(({ debts }) =>
