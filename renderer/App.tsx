@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus, Language } from '../shared/contract';
 import { localToday } from '../shared/dates';
 import { call } from './api';
+import { BackupScreen } from './backup/BackupScreen';
 import { ProfileScreen } from './cooperative/ProfileScreen';
 import { I18nProvider, useI18n } from './i18n';
 import { CreditScreen } from './inputs/CreditScreen';
@@ -17,6 +18,7 @@ import { MembersScreen } from './members/MembersScreen';
 import { MemberStatementScreen } from './money/MemberStatementScreen';
 import { ShareRegisterScreen } from './money/ShareRegisterScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
+import { HealthScreen } from './review/HealthScreen';
 import { CollectionDayScreen } from './savings/CollectionDayScreen';
 import { InterestScreen } from './savings/InterestScreen';
 import { ProductsScreen } from './savings/ProductsScreen';
@@ -38,6 +40,8 @@ type Screen =
   | 'opening'
   | 'months'
   | 'reports'
+  | 'backup'
+  | 'health'
   | 'cooperative';
 
 // The sidebar: the member register, the members' money, farm inputs, the books, then the cooperative's profile.
@@ -46,7 +50,7 @@ const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; scree
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
   { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
-  { heading: null, screens: ['reports', 'cooperative'] },
+  { heading: null, screens: ['reports', 'backup', 'health', 'cooperative'] },
 ];
 
 export function App() {
@@ -138,7 +142,8 @@ function Workspace({
   onStatus: (status: AppStatus) => void;
   refresh: () => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [screen, setScreen] = useState<Screen>('members');
   // A member's statement opens over the screen it was asked from, and goes back to it.
   const [statementOf, setStatementOf] = useState<number | null>(null);
@@ -146,6 +151,10 @@ function Workspace({
   if (!cooperative) return null;
   const leaveDemo = async () => {
     const result = await call('app.leaveDemo', {});
+    if (result.ok) onStatus(result.value);
+  };
+  const closeReview = async () => {
+    const result = await call('review.close', {});
     if (result.ok) onStatus(result.value);
   };
   return (
@@ -164,6 +173,14 @@ function Workspace({
           {t.demo.banner}
           <button type="button" onClick={leaveDemo}>
             {t.demo.leave}
+          </button>
+        </div>
+      ) : null}
+      {status.mode === 'review' && status.review ? (
+        <div className="demo-banner review-banner" role="note">
+          {i18n.format(t.backup.banner, { date: i18n.date(status.review.createdAt.slice(0, 10)) })}
+          <button type="button" onClick={closeReview}>
+            {t.backup.closeReview}
           </button>
         </div>
       ) : null}
@@ -221,6 +238,8 @@ function Workspace({
           {screen === 'opening' ? <OpeningScreen /> : null}
           {screen === 'months' ? <MonthsScreen /> : null}
           {screen === 'reports' ? <ReportsScreen /> : null}
+          {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
+          {screen === 'health' ? <HealthScreen /> : null}
           {screen === 'cooperative' ? (
             <ProfileScreen
               cooperative={cooperative}

@@ -1,5 +1,6 @@
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import type { Messages } from './km';
+import { backupEn } from './sections/backup';
 import { inputsEn } from './sections/inputs';
 import { moneyEn } from './sections/money';
 import { reportsEn } from './sections/reports';
@@ -31,6 +32,8 @@ export const en: Messages = {
     inputPurchases: 'Purchases',
     inputDistribution: 'Distribution',
     inputCredit: 'Credit',
+    backup: 'Backups',
+    health: 'Health check',
   },
   money: moneyEn,
   savings: savingsEn,
@@ -38,6 +41,7 @@ export const en: Messages = {
   statements: statementsEn,
   reports: reportsEn,
   inputs: inputsEn,
+  backup: backupEn,
   demo: {
     banner: 'You are exploring a demo cooperative. These are not real records.',
     leave: 'Leave the demo',

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
 import { FILE_PROBLEMS } from '../../shared/file-problems';
+import { backupKm } from './sections/backup';
 import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
 import { reportsKm } from './sections/reports';
@@ -33,6 +34,8 @@ export const km = {
     inputPurchases: 'ការទិញចូល',
     inputDistribution: 'ការចែកចាយ',
     inputCredit: 'ឥណទាន',
+    backup: 'ការបម្រុងទុក',
+    health: 'ពិនិត្យសុខភាពបញ្ជី',
   },
   money: moneyKm,
   savings: savingsKm,
@@ -40,6 +43,7 @@ export const km = {
   statements: statementsKm,
   reports: reportsKm,
   inputs: inputsKm,
+  backup: backupKm,
   demo: {
     banner: 'អ្នកកំពុងមើលសហគមន៍សាកល្បង។ ទិន្នន័យនេះមិនមែនជាទិន្នន័យពិតទេ។',
     leave: 'ចាកចេញពីការសាកល្បង',

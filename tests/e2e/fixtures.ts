@@ -49,6 +49,9 @@ export interface AppFixture {
   shot(name: string): Promise<void>;
   /** Paths the save dialog answered with, in order. */
   saved: string[];
+  /** The folder the backup folder dialog answers with, and the file the next backup file dialog answers. */
+  usb: string;
+  answerBackupFile(file: string | null): void;
   /** Unexpected errors the main process logged (each test expects none). */
   loggedErrors: unknown[];
 }
@@ -67,6 +70,8 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'sahakum-e2e-'));
     const loggedErrors: unknown[] = [];
     const saved: string[] = [];
+    const usb = join(dataDir, 'usb');
+    let backupFile: string | null = null;
     const backend = await startBackend(dataDir, systemClock, {
       logError: (error) => loggedErrors.push(error),
       // The report worker as the app runs it: the bundle `npm run build` made, in its own thread.
@@ -79,6 +84,14 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
           saved.push(path);
           return path;
         },
+      },
+      // The folder and file dialogs answer as the save dialog does, as if the user had chosen.
+      backupDialogs: {
+        chooseFolder: async () => {
+          mkdirSync(usb, { recursive: true });
+          return usb;
+        },
+        chooseBackupFile: async () => backupFile,
       },
     });
     const pageErrors: string[] = [];
@@ -100,6 +113,10 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
       dataDir,
       loggedErrors,
       saved,
+      usb,
+      answerBackupFile: (file) => {
+        backupFile = file;
+      },
       open: async () => {
         await page.goto(rendererUrl);
         await page.evaluate(() => document.fonts.ready);
