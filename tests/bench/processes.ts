@@ -14,9 +14,14 @@ interface Figure {
 
 const ROOT = join(__dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'main', 'cli.mjs');
-// Printed by the child as it exits: its own peak resident memory, in KiB.
-const REPORT_PEAK =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write("peak "+process.resourceUsage().maxRSS+" "))';
+// Printed by the child as it exits: its own peak resident memory, in KiB. Linux's VmHWM is the new
+// program's own, where getrusage's maxRSS also counts the bench process the child was forked from.
+const PEAK_ON_EXIT = `process.on('exit', () => {
+  const status = process.platform === 'linux' ? process.getBuiltinModule('fs').readFileSync('/proc/self/status', 'utf8') : '';
+  const hwm = /VmHWM:\\s*(\\d+)/.exec(status);
+  process.stderr.write('peak ' + (hwm ? hwm[1] : process.resourceUsage().maxRSS) + ' ');
+});`;
+const REPORT_PEAK = `data:text/javascript,${encodeURIComponent(PEAK_ON_EXIT)}`;
 
 interface Run {
   seconds: number;
