@@ -56,6 +56,7 @@ test('back up to a USB stick with a passphrase, restore it over later changes, o
   await page.getByLabel('ពាក្យសម្ងាត់ (មិនចាំបាច់)').nth(1).fill('ស្រូវ ២០២៦');
   await page.getByRole('button', { name: 'ស្តារទិន្នន័យពីឯកសារនេះ' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('ច្បាប់ចម្លងសុវត្ថិភាព');
+  await page.getByRole('alertdialog').scrollIntoViewIfNeeded();
   await app.shot('backup-restore-confirm');
   await page.getByRole('button', { name: 'បាទ/ចាស ស្តារ' }).click();
   await expect(page.getByRole('status')).toContainText('បានស្តារទិន្នន័យរួចរាល់');
