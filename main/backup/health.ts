@@ -16,18 +16,28 @@ const LIMIT = 200;
  * Reads only: a review copy's read-only connection runs it.
  */
 export function healthCheck(sqlite: BetterSqlite3.Database): HealthReport {
+  const entries = rows<{
+    entryId: number;
+    number: string | null;
+    date: string;
+    currency: string;
+    amount: number;
+  }>(
+    sqlite,
+    // A line whose entry is gone (an edit outside the app) still counts, named by its own date.
+    `SELECT l.entry_id AS entryId, e.number, MIN(l.date) AS date, a.currency, SUM(l.amount) AS amount
+     FROM journal_lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN journal_entries e ON e.id = l.entry_id
+     GROUP BY l.entry_id, a.currency HAVING SUM(l.amount) <> 0 ORDER BY date, l.entry_id`,
+  );
+  // Balanced entries add nothing to a currency's total: the books' imbalance is the unbalanced entries'.
+  const books = new Map<string, number>();
+  for (const e of entries) books.set(e.currency, (books.get(e.currency) ?? 0) + e.amount);
   const all: HealthFinding[] = [
-    ...rows<{ currency: string; amount: number }>(
-      sqlite,
-      `SELECT a.currency, SUM(l.amount) AS amount FROM journal_lines l JOIN accounts a ON a.id = l.account_id
-       GROUP BY a.currency HAVING SUM(l.amount) <> 0 ORDER BY a.currency`,
-    ).map((r) => ({ check: 'balance' as const, kind: 'books' as const, ...r })),
-    ...rows<{ entryId: number; number: string | null; date: string; currency: string; amount: number }>(
-      sqlite,
-      `SELECT e.id AS entryId, e.number, e.date, a.currency, SUM(l.amount) AS amount
-       FROM journal_lines l JOIN accounts a ON a.id = l.account_id JOIN journal_entries e ON e.id = l.entry_id
-       GROUP BY e.id, a.currency HAVING SUM(l.amount) <> 0 ORDER BY e.date, e.id`,
-    ).map((r) => ({ check: 'balance' as const, kind: 'entry' as const, ...r })),
+    ...[...books]
+      .filter(([, amount]) => amount !== 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, amount]) => ({ check: 'balance' as const, kind: 'books' as const, currency, amount })),
+    ...entries.map((r) => ({ check: 'balance' as const, kind: 'entry' as const, ...r })),
     ...rows<{ accountId: number; accountCode: string; amount: number }>(
       sqlite,
       `SELECT a.id AS accountId, a.code AS accountCode, SUM(l.amount) AS amount
