@@ -239,7 +239,9 @@ export async function writeDemoInputs(
               : fate < 0.95
                 ? [[due + between(31, 140), 1]]
                 : [];
-        for (const [day, share] of plan) {
+        for (const [planned, share] of plan) {
+          // Repayments are taken on the office's weekly day (a Monday), as collection days are.
+          const day = planned + ((8 - ((planned + 4) % 7)) % 7);
           if (day > last) continue;
           const date = isoOf(day);
           const list = repayments.get(date) ?? [];
@@ -329,14 +331,12 @@ export async function writeDemoInputs(
           at(date),
         );
         repaid += posted.count;
-        // What came in pays the supplier, oldest debt first, as far as it goes.
-        let left = posted.total;
-        for (const supplierId of suppliers) {
-          const amount = Math.min(left, await supplierOwed(db, supplierId));
-          if (amount <= 0) continue;
-          await paySupplier(db, { supplierId, date, cashAccountId: cash.id, amount }, at(date));
-          left -= amount;
-        }
+        // What came in pays the supplier still owed the most, as far as it goes.
+        const owedTo = await Promise.all(suppliers.map(async (id) => ({ id, owed: await supplierOwed(db, id) })));
+        const [first] = owedTo.sort((a, b) => b.owed - a.owed);
+        const amount = Math.min(posted.total, first?.owed ?? 0);
+        if (first && amount > 0)
+          await paySupplier(db, { supplierId: first.id, date, cashAccountId: cash.id, amount }, at(date));
       },
     });
   }

@@ -55,7 +55,7 @@ describe('openDatabase', () => {
 
   it('brings a new file to the latest schema version', async () => {
     const { sqlite, file } = await open(join(dir, 'sahakum.db'));
-    expect(LATEST_SCHEMA_VERSION).toBe(3);
+    expect(LATEST_SCHEMA_VERSION).toBe(4);
     expect(schemaVersion(sqlite)).toBe(LATEST_SCHEMA_VERSION);
     expect(file).toBe(join(dir, 'sahakum.db'));
     const tables = sqlite
@@ -67,6 +67,13 @@ describe('openDatabase', () => {
       'accounts',
       'closed_months',
       'cooperative',
+      'input_items',
+      'input_movements',
+      'input_purchases',
+      'input_repayments',
+      'input_sales',
+      'input_supplier_payments',
+      'input_suppliers',
       'interest_runs',
       'journal_entries',
       'journal_lines',
@@ -99,6 +106,13 @@ describe('openDatabase', () => {
       'accounts',
       'closed_months',
       'cooperative',
+      'input_items',
+      'input_movements',
+      'input_purchases',
+      'input_repayments',
+      'input_sales',
+      'input_supplier_payments',
+      'input_suppliers',
       'interest_runs',
       'journal_entries',
       'journal_lines',

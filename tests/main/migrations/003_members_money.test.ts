@@ -34,7 +34,7 @@ describe('migration 003: members’ money', () => {
       `INSERT INTO members (number, name_km, sex, join_date, created_at, updated_at)
        VALUES (1, 'សុខ ស្រីមុំ', 'F', '2018-02-20', 'x', 'x')`,
     ).run();
-    const migrated = await reopen();
+    const migrated = await reopen(3);
     expect(schemaVersion(migrated)).toBe(3);
     expect(migrated.prepare('SELECT share_cap_percent, share_par FROM cooperative').get()).toEqual({
       share_cap_percent: 0,
