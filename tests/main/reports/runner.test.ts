@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCooperative } from '../../../main/cooperative/profile';
 import { type OpenedDatabase, openDatabase } from '../../../main/db/open';
@@ -123,12 +124,29 @@ describe('the report worker', () => {
       today: NOW.today,
     });
     await expect(missing).rejects.toMatchObject({ error: { code: 'not_found' } });
+    // A file that is not there is the user's to fix: a typed refusal, nothing logged.
     const nowhere = runner.build({
       file: join(dir, 'no-such.db'),
       request: request({ report: 'member-register', lang: 'km' }),
       today: NOW.today,
     });
-    await expect(nowhere).rejects.toMatchObject({ error: { code: 'unexpected' } });
+    await expect(nowhere).rejects.toMatchObject({ error: { code: 'database_missing' } });
+    expect(logged).toEqual([]);
+    // Books whose register table was dropped outside the app fail in a way nobody planned for.
+    const brokenFile = join(dir, 'broken.db');
+    const broken = await openDatabase(brokenFile);
+    await createCooperative(broken.db, preyKhla, NOW);
+    await broken.close();
+    const raw = new BetterSqlite3(brokenFile);
+    raw.pragma('foreign_keys = OFF');
+    raw.exec('DROP TABLE members');
+    raw.close();
+    const failing = runner.build({
+      file: brokenFile,
+      request: request({ report: 'member-register', lang: 'km' }),
+      today: NOW.today,
+    });
+    await expect(failing).rejects.toMatchObject({ error: { code: 'unexpected' } });
     expect(logged.length).toBe(1);
     logged.length = 0;
     // The worker is still there for the next job.
