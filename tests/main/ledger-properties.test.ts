@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCooperative } from '../../main/cooperative/profile';
 import { openDatabase } from '../../main/db/open';
+import { registerConnection } from '../../main/db/rows';
 import type { Database } from '../../main/db/schema';
 import { accountByRole, setAccountActive } from '../../main/ledger/accounts';
 import { closeMonth } from '../../main/ledger/months';
@@ -485,7 +486,10 @@ interface History {
 function openCopy(): Pick<History, 'db' | 'sqlite'> {
   const sqlite = new BetterSqlite3(template);
   sqlite.pragma('foreign_keys = ON');
-  return { sqlite, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // As openDatabase does, so that the streamed hledger export can read through the same connection.
+  registerConnection(db, sqlite);
+  return { sqlite, db };
 }
 
 /** Runs a refused event and checks it met the expected refusal and left the file byte-for-byte as it was. */
