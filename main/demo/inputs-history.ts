@@ -332,7 +332,9 @@ export async function writeDemoInputs(
         );
         repaid += posted.count;
         // What came in pays the supplier still owed the most, as far as it goes.
-        const owedTo = await Promise.all(suppliers.map(async (id) => ({ id, owed: await supplierOwed(db, id) })));
+        const owedTo = await Promise.all(
+          suppliers.map(async (id) => ({ id, owed: await supplierOwed(db, id) })),
+        );
         const [first] = owedTo.sort((a, b) => b.owed - a.owed);
         const amount = Math.min(posted.total, first?.owed ?? 0);
         if (first && amount > 0)

@@ -26,8 +26,8 @@ import { lastEndedMonth } from '../../shared/dates';
 import { reportRequestSchema } from '../../shared/reports';
 import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
-import { importFigures } from './imports';
 import { backupFigures } from './backup';
+import { importFigures } from './imports';
 import { distributionFigure, inputsReadFigures } from './inputs';
 import { processFigures } from './processes';
 
