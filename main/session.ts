@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../shared/contract';
 import { DomainError } from '../shared/errors';
+import { sweepPartials } from './backup/files';
 import { restoreBackup } from './backup/restore';
 import { importReviewCopy, openReviewCopy, type ReviewCopy } from './backup/review';
 import { APP_VERSION } from './backup/version';
@@ -34,6 +35,8 @@ export class AppSession {
 
   static async start(dataDir: string, clock: Clock, openOptions: Pick<OpenOptions, 'nativeBinding'> = {}) {
     mkdirSync(dataDir, { recursive: true });
+    // A restore cut short by a crash leaves its half-written copy beside the books.
+    sweepPartials(dataDir);
     const session = new AppSession(dataDir, clock, openOptions);
     session.#current = await openDatabase(join(dataDir, DATA_FILE), openOptions);
     return session;

@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, openSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { DomainError } from '../../shared/errors';
 
@@ -9,6 +10,19 @@ const CHUNK = 4 << 20;
 // backup, and the next rotation sweeps away what a crash left (with SQLite's -journal beside it).
 export const PARTIAL_SUFFIX = '.partial';
 export const isPartial = (name: string) => name.startsWith('.') && name.includes(PARTIAL_SUFFIX);
+
+/** Removes what a crash left half-made in `dir`; the names it removed. */
+export function sweepPartials(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const swept = names.filter(isPartial).map((name) => join(dir, name));
+  for (const file of swept) rmSync(file, { force: true });
+  return swept;
+}
 
 export interface BackupProgress {
   stage: 'copy' | 'write' | 'verify';

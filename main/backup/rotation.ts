@@ -2,7 +2,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { createBackup, type MadeBackup } from './create';
-import { isPartial } from './files';
+import { sweepPartials } from './files';
 
 export const AUTO_PREFIX = 'auto';
 const AUTO_NAME = /^auto-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?\.sahakum-backup$/;
@@ -70,9 +70,8 @@ export function rotateBackups(dir: string): string[] {
   const all = listAutomaticBackups(dir);
   const keep = backupsToKeep(all);
   const removed = all.filter((b) => !keep.has(b)).map((b) => b.file);
-  for (const name of readdirSync(dir)) if (isPartial(name)) removed.push(join(dir, name));
   for (const file of removed) rmSync(file, { force: true });
-  return removed;
+  return [...removed, ...sweepPartials(dir)];
 }
 
 export interface AutomaticOptions {
