@@ -77,10 +77,11 @@ export async function stockPositions(
   for (const item of items) {
     const last = await trx
       .selectFrom('input_movements')
-      .select(sql<number>`value * 1000 / quantity`.as('unit_cost'))
+      .select(sql<number>`value * ${sql.lit(QUANTITY_SCALE)} / quantity`.as('unit_cost'))
       .where('item_id', '=', item.id)
       .where('kind', '=', 'purchase')
       .orderBy('id', 'desc')
+      .limit(1)
       .executeTakeFirst();
     const total = totals.get(item.id);
     positions.set(item.id, {
