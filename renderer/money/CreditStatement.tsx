@@ -1,7 +1,7 @@
 import type { InputCreditStatement } from '../../shared/inputs';
-import { movementLabel } from '../../shared/movement-kinds';
 import { Money } from '../components/money';
 import { useI18n } from '../i18n';
+import { PassbookTable, StatementFacts } from './StatementSections';
 
 /**
  * The member's farm input credit beside shares and savings: each sale on credit and each repayment with
@@ -10,91 +10,28 @@ import { useI18n } from '../i18n';
  */
 export function CreditStatement({ credit, to }: { credit: InputCreditStatement; to: string }) {
   const i18n = useI18n();
-  const s = i18n.t.money.statement;
-  const c = s.credit;
-  const bought = credit.movements.reduce((sum, row) => sum + Math.max(row.amount, 0), 0);
-  const repaid = credit.movements.reduce((sum, row) => sum + Math.max(-row.amount, 0), 0);
+  const c = i18n.t.money.statement.credit;
+  const money = (amount: number) => <Money amount={amount} currency="KHR" />;
+  const facts: [string, ReturnType<typeof money>][] = [
+    [c.owed, money(credit.closing)],
+    [c.overdue, money(credit.overdue)],
+    ...credit.open.map((sale): [string, ReturnType<typeof money>] => [
+      i18n.format(c.due, { date: i18n.date(sale.dueDate) }, { number: sale.number }),
+      money(sale.outstanding),
+    ]),
+  ];
   return (
     <section className="statement-section" aria-label={c.heading}>
       <h2>{c.heading}</h2>
-      <dl className="statement-facts">
-        <div>
-          <dt>{c.owed}</dt>
-          <dd>
-            <Money amount={credit.closing} currency="KHR" />
-          </dd>
-        </div>
-        <div>
-          <dt>{c.overdue}</dt>
-          <dd>
-            <Money amount={credit.overdue} currency="KHR" />
-          </dd>
-        </div>
-        {credit.open.map((sale) => (
-          <div key={sale.saleId || sale.date}>
-            <dt>{i18n.format(c.due, { date: i18n.date(sale.dueDate) }, { number: sale.number })}</dt>
-            <dd>
-              <Money amount={sale.outstanding} currency="KHR" />
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <table className="stmt-table statement-table" aria-label={c.heading}>
-        <thead>
-          <tr>
-            <th scope="col" className="date">
-              {s.date}
-            </th>
-            <th scope="col" className="voucher">
-              {s.number}
-            </th>
-            <th scope="col">{s.kind}</th>
-            <th scope="col" className="num">
-              {c.bought}
-            </th>
-            <th scope="col" className="num">
-              {c.repaid}
-            </th>
-            <th scope="col" className="num">
-              {c.owed}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {credit.movements.map((row) => (
-            <tr key={row.entryId}>
-              <td className="date">{i18n.date(row.date)}</td>
-              <td className="voucher">{row.number ?? ''}</td>
-              <td className="stmt-memo">{movementLabel(i18n.language, row.kind, row.memo)}</td>
-              <td className="num">
-                <Money amount={Math.max(row.amount, 0)} currency="KHR" blankZero />
-              </td>
-              <td className="num">
-                <Money amount={Math.max(-row.amount, 0)} currency="KHR" blankZero />
-              </td>
-              <td className="num">
-                <Money amount={row.balance} currency="KHR" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="stmt-total">
-            <td className="date">{i18n.date(to)}</td>
-            <td />
-            <th scope="row">{s.total}</th>
-            <td className="num">
-              <Money amount={bought} currency="KHR" />
-            </td>
-            <td className="num">
-              <Money amount={repaid} currency="KHR" />
-            </td>
-            <td className="num">
-              <Money amount={credit.closing} currency="KHR" />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <StatementFacts facts={facts} />
+      <PassbookTable
+        label={c.heading}
+        currency="KHR"
+        rows={credit.movements}
+        headers={{ in: c.bought, out: c.repaid, balance: c.owed }}
+        end={to}
+        closing={credit.closing}
+      />
     </section>
   );
 }

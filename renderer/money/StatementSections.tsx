@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Currency } from '../../shared/khmer';
 import { movementLabel } from '../../shared/movement-kinds';
 import type { MemberShares, MemberStatement } from '../../shared/savings';
 import { Money } from '../components/money';
@@ -92,11 +93,121 @@ export function SharesStatement({ shares }: { shares: MemberShares }) {
   );
 }
 
+/** A statement's facts (dates, balances) as label and value pairs above its table. */
+export function StatementFacts({ facts }: { facts: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <dl className="statement-facts">
+      {facts.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export interface PassbookRow {
+  entryId: number;
+  date: string;
+  number: string | null;
+  kind: string;
+  memo: string;
+  /** Signed: what comes in (a deposit, a purchase on credit) is positive. */
+  amount: number;
+  balance: number;
+}
+
+/**
+ * Movements as a passbook prints them, each with the balance after it, and a total line on the closing
+ * day: a savings account's deposits and withdrawals, a member's inputs bought on credit and repaid.
+ */
+export function PassbookTable(props: {
+  label: string;
+  currency: Currency;
+  rows: readonly PassbookRow[];
+  headers: { in: string; out: string; balance: string };
+  end: string;
+  closing: number;
+  empty?: string;
+}) {
+  const i18n = useI18n();
+  const s = i18n.t.money.statement;
+  const { currency, rows } = props;
+  const paidIn = rows.reduce((sum, row) => sum + Math.max(row.amount, 0), 0);
+  const paidOut = rows.reduce((sum, row) => sum + Math.max(-row.amount, 0), 0);
+  return (
+    <table className="stmt-table statement-table" aria-label={props.label}>
+      <thead>
+        <tr>
+          <th scope="col" className="date">
+            {s.date}
+          </th>
+          <th scope="col" className="voucher">
+            {s.number}
+          </th>
+          <th scope="col">{s.kind}</th>
+          <th scope="col" className="num">
+            {props.headers.in}
+          </th>
+          <th scope="col" className="num">
+            {props.headers.out}
+          </th>
+          <th scope="col" className="num">
+            {props.headers.balance}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.entryId}>
+            <td className="date">{i18n.date(row.date)}</td>
+            <td className="voucher">{row.number ?? ''}</td>
+            <td className="stmt-memo">{movementLabel(i18n.language, row.kind, row.memo)}</td>
+            <td className="num">
+              <Money amount={Math.max(row.amount, 0)} currency={currency} blankZero />
+            </td>
+            <td className="num">
+              <Money amount={Math.max(-row.amount, 0)} currency={currency} blankZero />
+            </td>
+            <td className="num">
+              <Money amount={row.balance} currency={currency} />
+            </td>
+          </tr>
+        ))}
+        {rows.length === 0 && props.empty ? (
+          <tr>
+            <td colSpan={6} className="muted stmt-empty">
+              {props.empty}
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+      <tfoot>
+        <tr className="stmt-total">
+          <td className="date">{i18n.date(props.end)}</td>
+          <td />
+          <th scope="row">{s.total}</th>
+          <td className="num">
+            <Money amount={paidIn} currency={currency} />
+          </td>
+          <td className="num">
+            <Money amount={paidOut} currency={currency} />
+          </td>
+          <td className="num">
+            <Money amount={props.closing} currency={currency} />
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
 /** One savings account: its dates and balance, then each movement with the balance after it. */
 export function SavingsStatement({ account, to }: { account: StatementAccount; to: string }) {
   const i18n = useI18n();
   const s = i18n.t.money.statement;
-  const { currency, movements } = account;
+  const { currency } = account;
   const name = i18n.language === 'km' ? account.productNameKm : account.productNameEn;
   const title = `${name} · ${account.number}`;
   const facts: [string, ReactNode][] = [
@@ -106,84 +217,21 @@ export function SavingsStatement({ account, to }: { account: StatementAccount; t
     [s.balance, <Money key="balance" amount={account.balance} currency={currency} />],
     [s.interestEarned, <Money key="interest" amount={account.interestEarned} currency={currency} />],
   ];
-  const deposits = movements.reduce((sum, row) => sum + Math.max(row.amount, 0), 0);
-  const withdrawals = movements.reduce((sum, row) => sum + Math.max(-row.amount, 0), 0);
   return (
     <section className="statement-section" aria-label={title}>
       <h2>
         {name} <span className="savings-number">{account.number}</span>
       </h2>
-      <dl className="statement-facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <table className="stmt-table statement-table" aria-label={title}>
-        <thead>
-          <tr>
-            <th scope="col" className="date">
-              {s.date}
-            </th>
-            <th scope="col" className="voucher">
-              {s.number}
-            </th>
-            <th scope="col">{s.kind}</th>
-            <th scope="col" className="num">
-              {s.deposit}
-            </th>
-            <th scope="col" className="num">
-              {s.withdrawal}
-            </th>
-            <th scope="col" className="num">
-              {s.balance}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {movements.map((row) => (
-            <tr key={row.entryId}>
-              <td className="date">{i18n.date(row.date)}</td>
-              <td className="voucher">{row.number ?? ''}</td>
-              <td className="stmt-memo">{movementLabel(i18n.language, row.kind, row.memo)}</td>
-              <td className="num">
-                <Money amount={Math.max(row.amount, 0)} currency={currency} blankZero />
-              </td>
-              <td className="num">
-                <Money amount={Math.max(-row.amount, 0)} currency={currency} blankZero />
-              </td>
-              <td className="num">
-                <Money amount={row.balance} currency={currency} />
-              </td>
-            </tr>
-          ))}
-          {movements.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="muted stmt-empty">
-                {s.noMovements}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-        <tfoot>
-          <tr className="stmt-total">
-            <td className="date">{i18n.date(account.closedOn ?? to)}</td>
-            <td />
-            <th scope="row">{s.total}</th>
-            <td className="num">
-              <Money amount={deposits} currency={currency} />
-            </td>
-            <td className="num">
-              <Money amount={withdrawals} currency={currency} />
-            </td>
-            <td className="num">
-              <Money amount={account.balance} currency={currency} />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <StatementFacts facts={facts} />
+      <PassbookTable
+        label={title}
+        currency={currency}
+        rows={account.movements}
+        headers={{ in: s.deposit, out: s.withdrawal, balance: s.balance }}
+        end={account.closedOn ?? to}
+        closing={account.balance}
+        empty={s.noMovements}
+      />
     </section>
   );
 }
