@@ -9,7 +9,7 @@ import { demoFoundingDate } from './ledger-setup';
 import { demoMembers } from './members';
 import { COMMUNES, DISTRICT, PROVINCE } from './names';
 
-/** The app's one-button demo: enough history for every statement, yet it opens in about a second. */
+/** The app's one-button demo: enough history for every statement and six input seasons, opened in a few seconds. */
 export const DEMO_YEARS = 3;
 
 export function demoCooperativeProfile(today: string, years = DEMO_YEARS): CooperativeInput {
