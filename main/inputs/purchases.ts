@@ -136,9 +136,10 @@ export async function supplierOwed(db: Db, supplierId: number): Promise<number> 
 /** A payment of what was bought on credit, never more than is owed. One payment, one entry. */
 export function paySupplier(db: Kysely<Database>, input: SupplierPaymentInput, actor: Actor) {
   return db.transaction().execute(async (trx): Promise<PostedInputEvent> => {
+    // The supplier as listed carries what is owed to it, read inside this transaction.
     const supplier = await getSupplier(trx, input.supplierId);
-    const owed = await supplierOwed(trx, supplier.id);
-    if (input.amount > owed) throw new DomainError('payment_too_large', 'amount', { owed });
+    if (input.amount > supplier.owed)
+      throw new DomainError('payment_too_large', 'amount', { owed: supplier.owed });
     const cash = await moneyAccount(trx, input.cashAccountId, 'cashAccountId');
     if (cash.currency !== 'KHR') throw new DomainError('currency_mismatch', 'cashAccountId');
     await checkCashCovers(trx, cash, input.amount, input.date, actor);
