@@ -426,7 +426,19 @@ async function reportFigures(db: Kysely<Database>, today: string): Promise<Figur
     timed(`monthly board statement ${month} (${pageCount(board)} pages, median of 3)`, boardMs, 1000),
   );
 
-  // Every member's statement for the year so far (as the Reports screen offers it), in one document.
+  return figures;
+}
+
+/** Every member's statement for the year so far (as the Reports screen offers it), in one document. */
+async function statementsPdfFigure(db: Kysely<Database>, today: string): Promise<Figure> {
+  const build = (request: Record<string, unknown>) =>
+    buildReport(db, reportRequestSchema.parse({ lang: 'km', ...request }), today);
+  // The fonts and HarfBuzz loaded first, as the report worker keeps them between jobs.
+  await build({ report: 'trial-balance', asOf: today });
+  const members = await db
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const started = performance.now();
   const statements = await build({
     report: 'member-statement',
@@ -435,72 +447,131 @@ async function reportFigures(db: Kysely<Database>, today: string): Promise<Figur
   });
   const seconds = (performance.now() - started) / 1000;
   if (process.env.BENCH_KEEP_PDF) writeFileSync(process.env.BENCH_KEEP_PDF, statements);
-  figures.push({
-    what: `member statements of all ${members.length} members, year to date, in one PDF`,
+  return {
+    what: `member statements of all ${members.n} members, year to date, in one PDF`,
     value: `${seconds.toFixed(1)} s`,
     target: { label: '< 20 s', pass: seconds < 20 },
     detail: `${pageCount(statements).toLocaleString('en')} pages, ${(statements.length / 1_048_576).toFixed(1)} MiB`,
-  });
-  return figures;
+  };
+}
+
+/** The parts of the bench, each run alone with `npm run bench -- --only NAME[,NAME]`. */
+const PARTS = [
+  'open',
+  'search',
+  'ledger',
+  'members',
+  'interest',
+  'posting',
+  'inputs',
+  'reports',
+  'statements',
+  'backup',
+  'cli',
+  'imports',
+] as const;
+type Part = (typeof PARTS)[number];
+
+/**
+ * `--only a,b` runs only those parts; `--db FILE` measures a copy of an existing demo (made by
+ * `npm run cli -- demo --db FILE --members 3000`) instead of generating one: the generation takes a minute.
+ */
+function benchOptions(argv: readonly string[]): { only: Set<Part>; db: string | undefined } {
+  const value = (flag: string) => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const named = value('--only')?.split(',') ?? [...PARTS];
+  const unknown = named.filter((name) => !(PARTS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
+  return { only: new Set(named as Part[]), db: value('--db') };
+}
+
+async function demoFigures(
+  file: string,
+  given: string | undefined,
+  now: { today: string; timestamp: string },
+) {
+  if (given) {
+    copyFileSync(given, file);
+    const opened = await openDatabase(file);
+    const lines = await opened.db
+      .selectFrom('journal_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    await opened.close();
+    return { lines: lines.n, figures: [{ what: `demo copied from ${given}`, value: '' }] };
+  }
+  const started = performance.now();
+  const demo = await openDatabase(file);
+  const made = await createDemoCooperative(demo.db, { members: MEMBERS, seed: SEED, years: YEARS, now });
+  await demo.close();
+  const seconds = (performance.now() - started) / 1000;
+  const figure: Figure = {
+    what: `demo generation, ${MEMBERS} members, ${YEARS} years (seed ${SEED})`,
+    value: `${seconds.toFixed(1)} s`,
+    target: { label: '< 120 s', pass: seconds < 120 },
+    detail: `${made.entries.toLocaleString('en')} entries`,
+  };
+  return { lines: made.lines, figures: [figure] };
 }
 
 async function main(): Promise<void> {
+  const { only, db: given } = benchOptions(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'sahakum-bench-'));
   try {
     const file = join(dir, 'demo.db');
     const clock = systemClock();
     const now = { today: localIsoDate(clock), timestamp: clock.toISOString() };
-    const started = performance.now();
-    const demo = await openDatabase(file);
-    const made = await createDemoCooperative(demo.db, { members: MEMBERS, seed: SEED, years: YEARS, now });
-    await demo.close();
-    const seconds = (performance.now() - started) / 1000;
+    const demo = await demoFigures(file, given, now);
     const copy = join(dir, 'copy.db');
     copyFileSync(file, copy);
-    const lines = made.lines;
     const figures: Figure[] = [
-      {
-        what: `demo generation, ${MEMBERS} members, ${YEARS} years (seed ${SEED})`,
-        value: `${seconds.toFixed(1)} s`,
-        target: { label: '< 120 s', pass: seconds < 120 },
-        detail: `${made.entries.toLocaleString('en')} entries`,
-      },
+      ...demo.figures,
       {
         what: 'journal lines in the demo',
-        value: lines.toLocaleString('en'),
-        target: { label: `≥ ${MIN_LINES.toLocaleString('en')}`, pass: lines >= MIN_LINES },
+        value: demo.lines.toLocaleString('en'),
+        target: { label: `≥ ${MIN_LINES.toLocaleString('en')}`, pass: demo.lines >= MIN_LINES },
       },
       { what: 'database file size', value: `${(statSync(file).size / 1_048_576).toFixed(1)} MiB` },
     ];
 
-    const openFresh = await medianMs(15, (i) => openAndClose(join(dir, `fresh-${i}.db`)));
-    figures.push(timed('open + migrate, new file (median of 15)', openFresh, 200));
-    const openFull = await medianMs(15, () => openAndClose(file));
-    figures.push(timed(`open + migrate, ${MEMBERS}-member file (median of 15)`, openFull, 200));
+    if (only.has('open')) {
+      const openFresh = await medianMs(15, (i) => openAndClose(join(dir, `fresh-${i}.db`)));
+      figures.push(timed('open + migrate, new file (median of 15)', openFresh, 200));
+      const openFull = await medianMs(15, () => openAndClose(file));
+      figures.push(timed(`open + migrate, ${MEMBERS}-member file (median of 15)`, openFull, 200));
+    }
 
     const opened = await openDatabase(file);
     try {
-      figures.push(...(await searchFigures(opened.db)));
-      figures.push(...(await statementFigures(opened.db, now.today)));
-      figures.push(await memberStatementFigure(opened.db, now.today));
-      figures.push(await previewInterestFigure(opened.db, now.today));
-      figures.push(await collectionDayFigure(opened.db, now));
-      figures.push(await postingFigure(opened.db, now));
-      figures.push(...(await inputsReadFigures(opened.db, now.today, medianMs, timed)));
-      figures.push(...(await reportFigures(opened.db, now.today)));
-      figures.push(...(await backupFigures(opened.sqlite, dir, medianMs, timed)));
+      if (only.has('search')) figures.push(...(await searchFigures(opened.db)));
+      if (only.has('ledger')) figures.push(...(await statementFigures(opened.db, now.today)));
+      if (only.has('members')) figures.push(await memberStatementFigure(opened.db, now.today));
+      if (only.has('interest')) figures.push(await previewInterestFigure(opened.db, now.today));
+      if (only.has('posting')) {
+        figures.push(await collectionDayFigure(opened.db, now));
+        figures.push(await postingFigure(opened.db, now));
+      }
+      if (only.has('inputs'))
+        figures.push(...(await inputsReadFigures(opened.db, now.today, medianMs, timed)));
+      if (only.has('reports')) figures.push(...(await reportFigures(opened.db, now.today)));
+      if (only.has('statements')) figures.push(await statementsPdfFigure(opened.db, now.today));
+      if (only.has('backup')) figures.push(...(await backupFigures(opened.sqlite, dir, medianMs, timed)));
     } finally {
       await opened.close();
     }
-    figures.push(await postInterestFigure(copy, now.today));
-    figures.push(...processFigures(file, dir, now.today));
-    const inputsCopy = await openDatabase(copy);
-    try {
-      figures.push(await distributionFigure(inputsCopy.db, now, medianMs, timed));
-    } finally {
-      await inputsCopy.close();
+    if (only.has('interest')) figures.push(await postInterestFigure(copy, now.today));
+    if (only.has('cli')) figures.push(...processFigures(file, dir, now.today));
+    if (only.has('inputs')) {
+      const inputsCopy = await openDatabase(copy);
+      try {
+        figures.push(await distributionFigure(inputsCopy.db, now, medianMs, timed));
+      } finally {
+        await inputsCopy.close();
+      }
     }
-    figures.push(...(await importFigures(dir, now, medianMs, timed)));
+    if (only.has('imports')) figures.push(...(await importFigures(dir, now, medianMs, timed)));
     printTable(figures);
   } finally {
     rmSync(dir, { recursive: true, force: true });
