@@ -8,6 +8,7 @@ import {
 } from './backup';
 import type { ErrorCode } from './errors';
 import type { HealthReport } from './health';
+import type { HomeSummary } from './home';
 import {
   type CreditAging,
   distributionSchema,
@@ -209,6 +210,7 @@ export const contract = {
   'inputs.stock': channel<StockOnHand>()(stockQuerySchema),
   'inputs.aging': channel<CreditAging>()(stockQuerySchema),
   'inputs.sales': channel<InputSalesReport>()(inputSalesQuerySchema),
+  'home.summary': channel<HomeSummary>()(none),
   'reports.build': channel<BuiltReport>()(reportRequestSchema),
   'reports.save': channel<ReportSaveResult>()(reportSaveSchema),
   'backup.create': channel<BackupMade>()(backupCreateSchema),

@@ -1,6 +1,8 @@
 import { DomainError } from '../../shared/errors';
+import { listAutomaticBackups } from '../backup/rotation';
 import type { BackupService } from '../backup/service';
 import { createCooperative, updateCooperative } from '../cooperative/profile';
+import { homeSummary } from '../home/summary';
 import { creditAging, inputCreditStatements, memberInputCredit } from '../inputs/credit';
 import {
   createItem,
@@ -163,6 +165,12 @@ export function createHandlers(
     'inputs.stock': ({ asOf }) => stockOnHand(session.db, asOf),
     'inputs.aging': ({ asOf }) => creditAging(session.db, asOf),
     'inputs.sales': ({ from, to }) => inputSalesReport(session.db, from, to),
+    'home.summary': () =>
+      homeSummary(
+        session.db,
+        session.now().today,
+        listAutomaticBackups(session.backupsDir)[0]?.madeAt.toISOString() ?? null,
+      ),
     'reports.build': (request) => reports.build(request),
     'reports.save': ({ id }) => reports.save(id),
   };
