@@ -172,13 +172,13 @@ function splitMonth(month: string): { year: number; m: number } {
 const monthText = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
 
 /** The month `delta` months after (or before) `month`. */
-function addMonth(month: string, delta: number): string {
+export function addMonth(month: string, delta: number): string {
   const { year, m } = splitMonth(month);
   const index = year * 12 + (m - 1) + delta;
   return monthText(Math.floor(index / 12), (index % 12) + 1);
 }
 
-function lastDayOf(month: string): string {
+export function lastDayOf(month: string): string {
   const { year, m } = splitMonth(month);
   const day = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${month}-${String(day).padStart(2, '0')}`;
@@ -386,7 +386,7 @@ function mergeSections(
  * month then adds its own total, kept by the database per account and month, so that no line is read for
  * the eleven month ends before the last.
  */
-async function trendSeries(
+export async function trendSeries(
   db: Kysely<Database>,
   months: readonly string[],
   capitalId: number,
