@@ -4,6 +4,7 @@ import { localToday } from '../shared/dates';
 import { call } from './api';
 import { BackupScreen } from './backup/BackupScreen';
 import { ProfileScreen } from './cooperative/ProfileScreen';
+import { HomeScreen } from './home/HomeScreen';
 import { I18nProvider, useI18n } from './i18n';
 import { CreditScreen } from './inputs/CreditScreen';
 import { DistributionScreen } from './inputs/DistributionScreen';
@@ -25,6 +26,7 @@ import { ProductsScreen } from './savings/ProductsScreen';
 import { SetupScreen } from './setup/SetupScreen';
 
 type Screen =
+  | 'home'
   | 'members'
   | 'collection'
   | 'shareRegister'
@@ -46,7 +48,7 @@ type Screen =
 
 // The sidebar: the member register, the members' money, farm inputs, the books, then the cooperative's profile.
 const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; screens: readonly Screen[] }[] = [
-  { heading: null, screens: ['members'] },
+  { heading: null, screens: ['home', 'members'] },
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
   { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
@@ -144,7 +146,7 @@ function Workspace({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [screen, setScreen] = useState<Screen>('members');
+  const [screen, setScreen] = useState<Screen>('home');
   // A member's statement opens over the screen it was asked from, and goes back to it.
   const [statementOf, setStatementOf] = useState<number | null>(null);
   const cooperative = status.cooperative;
@@ -220,6 +222,7 @@ function Workspace({
               />
             </div>
           ) : null}
+          {statementOf === null && screen === 'home' ? <HomeScreen onOpen={setScreen} /> : null}
           {statementOf === null && screen === 'collection' ? <CollectionDayScreen /> : null}
           {screen === 'shareRegister' ? (
             <div className="screen-holder" hidden={statementOf !== null}>

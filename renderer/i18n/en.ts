@@ -3,6 +3,7 @@ import type { Messages } from './km';
 import { backupEn } from './sections/backup';
 import { inputsEn } from './sections/inputs';
 import { moneyEn } from './sections/money';
+import { homeEn } from './sections/home';
 import { reportsEn } from './sections/reports';
 import { savingsEn } from './sections/savings';
 import { statementsEn } from './sections/statements';
@@ -12,6 +13,7 @@ export const en: Messages = {
   appName: 'Sahakum',
   language: { km: 'ខ្មែរ', en: 'English', switchTo: 'ខ្មែរ' },
   nav: {
+    home: 'Home',
     members: 'Members',
     cooperative: 'Cooperative',
     books: 'Books',
@@ -40,6 +42,7 @@ export const en: Messages = {
   vouchers: vouchersEn,
   statements: statementsEn,
   reports: reportsEn,
+  home: homeEn,
   inputs: inputsEn,
   backup: backupEn,
   demo: {

@@ -3,6 +3,7 @@ import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { backupKm } from './sections/backup';
 import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
+import { homeKm } from './sections/home';
 import { reportsKm } from './sections/reports';
 import { savingsKm } from './sections/savings';
 import { statementsKm } from './sections/statements';
@@ -14,6 +15,7 @@ export const km = {
   appName: 'សហគមន៍',
   language: { km: 'ខ្មែរ', en: 'English', switchTo: 'English' },
   nav: {
+    home: 'ទំព័រដើម',
     members: 'សមាជិក',
     cooperative: 'ព័ត៌មានសហគមន៍',
     books: 'សៀវភៅគណនេយ្យ',
@@ -42,6 +44,7 @@ export const km = {
   vouchers: vouchersKm,
   statements: statementsKm,
   reports: reportsKm,
+  home: homeKm,
   inputs: inputsKm,
   backup: backupKm,
   demo: {
