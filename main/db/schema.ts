@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { SalesTables } from '../sales/tables';
 
 // Table types as the database holds them (snake_case, NULL for absent). Services map them to the
 // contract's shapes.
@@ -249,7 +250,7 @@ export interface InputMovementsTable {
   entry_id: number;
 }
 
-export interface Database {
+export interface Database extends SalesTables {
   cooperative: CooperativeTable;
   sequences: SequencesTable;
   members: MembersTable;

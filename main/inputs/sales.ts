@@ -277,7 +277,7 @@ export function postDistribution(db: Kysely<Database>, input: DistributionInput,
   });
 }
 
-interface RepaymentRequest {
+export interface RepaymentRequest {
   memberId: number;
   amount: number;
   saleId: number | null;
@@ -363,6 +363,33 @@ export function postRepayment(db: Kysely<Database>, input: RepaymentInput, actor
   });
 }
 
+/**
+ * Many members' repayments on one day out of one account (cash, or a collective sale's payout being
+ * made), each against what that member owes in `credits`, the oldest first: one receipt and entry each,
+ * posted together. `credits` is brought down as it goes, so that a member named twice pays the second
+ * time against what the first left.
+ */
+export async function postRepaymentsFrom(
+  trx: Transaction<Database>,
+  date: string,
+  from: AccountRecord,
+  requests: readonly RepaymentRequest[],
+  credits: Map<number, MemberInputCredit>,
+  actor: Actor,
+) {
+  const accounts = { cash: from, credit: await accountByRole(trx, 'input_credit_khr') };
+  const numbers = await documentNumbers(trx, 'input_repayment', 'IR', requests.length);
+  const drafts: EntryDraft[] = [];
+  for (const [index, request] of requests.entries()) {
+    const credit = credits.get(request.memberId);
+    drafts.push(prepareRepayment(request, credit, accounts, date, numbers[index] ?? '', { line: index }));
+    if (credit)
+      credits.set(request.memberId, { ...credit, outstanding: credit.outstanding - request.amount });
+  }
+  const entryIds = await writeRepayments(trx, date, requests, drafts, actor);
+  return { numbers, entryIds };
+}
+
 /** A morning of repayments after the harvest, like a collection day: each its own receipt and entry, all or none. */
 export function postRepaymentDay(db: Kysely<Database>, input: RepaymentDayInput, actor: Actor) {
   return db.transaction().execute(async (trx) => {
@@ -371,23 +398,13 @@ export function postRepaymentDay(db: Kysely<Database>, input: RepaymentDayInput,
       input.repayments.map((r) => r.memberId),
       '9999-12-31',
     );
-    const accounts = await repaymentAccounts(trx, input.cashAccountId);
-    const drafts: EntryDraft[] = [];
+    const { cash } = await repaymentAccounts(trx, input.cashAccountId);
     const requests = input.repayments.map((r) => ({ ...r, saleId: null }));
-    const numbers = await documentNumbers(trx, 'input_repayment', 'IR', requests.length);
-    for (const [index, request] of requests.entries()) {
-      const credit = credits.get(request.memberId);
-      const number = numbers[index] ?? '';
-      drafts.push(prepareRepayment(request, credit, accounts, input.date, number, { line: index }));
-      // A member named twice in the day pays the second time against what the first left.
-      if (credit)
-        credits.set(request.memberId, { ...credit, outstanding: credit.outstanding - request.amount });
-    }
-    await writeRepayments(trx, input.date, requests, drafts, actor);
+    const { numbers } = await postRepaymentsFrom(trx, input.date, cash, requests, credits, actor);
     return {
-      count: drafts.length,
+      count: requests.length,
       total: requests.reduce((sum, r) => sum + r.amount, 0),
-      numbers: drafts.map((d) => d.number ?? ''),
+      numbers,
     };
   });
 }

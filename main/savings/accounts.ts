@@ -12,7 +12,7 @@ import type {
   SavingsProduct,
 } from '../../shared/savings';
 import type { AccountRecord, Database, SavingsAccountRecord } from '../db/schema';
-import { takeNextNumber } from '../db/sequences';
+import { takeNextNumber, takeNextNumbers } from '../db/sequences';
 import { accountByRole } from '../ledger/accounts';
 import { type Actor, type EntryDraft, postEntries } from '../ledger/posting';
 import { checkCashCovers, moneyAccount } from '../ledger/vouchers';
@@ -31,8 +31,17 @@ export const interestMemo = (product: Pick<SavingsProduct, 'nameKm'>, period: st
   `${product.nameKm} ${period}`;
 
 async function receiptNumber(trx: Db, kind: keyof typeof RECEIPT_PREFIX): Promise<string> {
-  const n = await takeNextNumber(trx, `savings_${kind}`);
-  return `${RECEIPT_PREFIX[kind]}-${String(n).padStart(6, '0')}`;
+  const [number = ''] = await receiptNumbers(trx, kind, 1);
+  return number;
+}
+
+/** `count` consecutive receipt numbers at once, for a batch of deposits (a collective sale's payout). */
+export async function receiptNumbers(trx: Db, kind: keyof typeof RECEIPT_PREFIX, count: number) {
+  const first = await takeNextNumbers(trx, `savings_${kind}`, count);
+  return Array.from(
+    { length: count },
+    (_, i) => `${RECEIPT_PREFIX[kind]}-${String(first + i).padStart(6, '0')}`,
+  );
 }
 
 /** What a member's account holds at the end of a day: the member's lines on the product's control account. */
@@ -120,9 +129,12 @@ async function cashFor(trx: Db, cashAccountId: number, product: SavingsProduct):
   return cash;
 }
 
-/** The entry of one deposit: cash in, the member's savings up. Its number is the member's receipt. */
-function depositDraft(
-  product: SavingsProduct,
+/**
+ * The entry of one deposit: cash in (or whatever pays it in, such as a collective sale's payout), the
+ * member's savings up. Its number is the member's receipt.
+ */
+export function depositDraft(
+  product: Pick<SavingsProduct, 'nameKm' | 'currency' | 'accountId'>,
   cash: AccountRecord,
   memberId: number,
   date: string,
