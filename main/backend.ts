@@ -2,6 +2,7 @@ import { type BackupDialogs, BackupService } from './backup/service';
 import type { Clock } from './clock';
 import type { OpenOptions } from './db/open';
 import { createHandlers } from './ipc/handlers';
+import { authorize } from './ipc/roles';
 import { createRouter, type Router } from './ipc/router';
 import { fileLogger } from './log';
 import { PreferencesStore } from './preferences';
@@ -49,7 +50,7 @@ export async function startBackend(dataDir: string, clock: Clock, options: Backe
   const router = createRouter(
     createHandlers(session, preferences, reports, backups),
     logError,
-    () => session.review !== null,
+    (channel) => authorize(channel, session),
   );
   return {
     session,

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../shared/contract';
 import { DomainError } from '../shared/errors';
+import { type AuthState, DEMO_PASSWORD, LOCK_MINUTES, type SessionUser } from '../shared/users';
 import { sweepPartials } from './backup/files';
 import { restoreBackup } from './backup/restore';
 import { importReviewCopy, openReviewCopy, type ReviewCopy } from './backup/review';
@@ -10,7 +11,10 @@ import { type Clock, type Now, nowFrom } from './clock';
 import { findCooperative, isDemoCooperative } from './cooperative/profile';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './db/open';
 import { createDemoCooperative } from './demo/cooperative';
+import { DEMO_USERS } from './demo/users';
 import type { Actor } from './ledger/posting';
+import { SignInGuard } from './users/guard';
+import { authenticate, createFirstAdmin, findUser, isOwnPassword, userCount } from './users/users';
 
 export const DATA_FILE = 'sahakum.db';
 export const DEMO_FILE = 'demo.db';
@@ -26,12 +30,20 @@ const DEMO_SEED = 2026;
 export class AppSession {
   #current: OpenedDatabase | null = null;
   #review: ReviewCopy | null = null;
+  // Who is signed in to the books open now; anyone else at the keyboard meets the sign-in or lock screen.
+  #user: SessionUser | null = null;
+  #locked = false;
+  #lastActivity = 0;
+  #lockMinutes: number = LOCK_MINUTES.default;
+  readonly #guard: SignInGuard;
 
   constructor(
     readonly dataDir: string,
     readonly clock: Clock,
     private readonly openOptions: Pick<OpenOptions, 'nativeBinding'> = {},
-  ) {}
+  ) {
+    this.#guard = new SignInGuard(() => this.clock().getTime());
+  }
 
   static async start(dataDir: string, clock: Clock, openOptions: Pick<OpenOptions, 'nativeBinding'> = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -55,10 +67,106 @@ export class AppSession {
     return nowFrom(this.clock);
   }
 
-  /** Who is recording: the profile's bookkeeper until user accounts exist. */
+  /** Who is recording: the user signed in (the profile's bookkeeper only where nobody can be, as in tests). */
   async actor(): Promise<Actor> {
+    if (this.#user) return { ...this.now(), user: this.#user.displayName };
     const cooperative = await findCooperative(this.db);
     return { ...this.now(), user: cooperative?.bookkeeper || 'bookkeeper' };
+  }
+
+  /**
+   * The user a channel acts for, asked by the router before any handler runs. Locks the screen once the
+   * profile's idle time has passed since the last call that was someone's doing (`touch`).
+   */
+  activeUser(touch = true): SessionUser | 'signed_out' | 'locked' {
+    if (!this.#user) return 'signed_out';
+    const now = this.clock().getTime();
+    if (!this.#locked && now - this.#lastActivity > this.#lockMinutes * 60_000) this.#locked = true;
+    if (this.#locked) return 'locked';
+    if (touch) this.#lastActivity = now;
+    return this.#user;
+  }
+
+  async authState(): Promise<AuthState> {
+    if (this.#review) return 'signedIn';
+    if (!(await findCooperative(this.db))) return 'none';
+    if (!this.#user) return (await userCount(this.db)) === 0 ? 'createAdmin' : 'signIn';
+    if (this.activeUser(false) === 'locked') return 'locked';
+    return 'signedIn';
+  }
+
+  #signedIn(user: SessionUser): void {
+    this.#user = user;
+    this.#locked = false;
+    this.#lastActivity = this.clock().getTime();
+  }
+
+  /** The administrator of books that have none yet, signed in at once. */
+  async createFirstAdmin(input: {
+    username: string;
+    displayName: string;
+    password: string;
+  }): Promise<AppStatus> {
+    if (this.#review) throw new DomainError('read_only');
+    if (!(await findCooperative(this.db))) throw new DomainError('no_cooperative');
+    this.#signedIn(await createFirstAdmin(this.db, input, this.now().timestamp));
+    return this.status();
+  }
+
+  /** Signs in, or switches to another user without closing the app. */
+  async signIn(username: string, password: string): Promise<AppStatus> {
+    if (this.#review) throw new DomainError('read_only');
+    this.#guard.check(username);
+    try {
+      const user = await authenticate(this.db, username, password, this.now().timestamp);
+      this.#guard.succeeded(username);
+      this.#signedIn(user);
+    } catch (error) {
+      if (error instanceof DomainError && error.error.code === 'wrong_password') this.#guard.failed(username);
+      throw error;
+    }
+    return this.status();
+  }
+
+  /** Back to work after a lock, with the same user's password. */
+  async unlock(password: string): Promise<AppStatus> {
+    const user = this.#user;
+    if (!user) throw new DomainError('signed_out');
+    this.#guard.check(user.username);
+    if (!(await isOwnPassword(this.db, user.id, password))) {
+      this.#guard.failed(user.username);
+      throw new DomainError('wrong_password', 'password');
+    }
+    this.#guard.succeeded(user.username);
+    // An administrator may have made this user inactive or changed their role while the screen was locked.
+    const current = await findUser(this.db, user.id);
+    if (!current) throw new DomainError('wrong_password', 'password');
+    this.#signedIn(current);
+    return this.status();
+  }
+
+  lock(): Promise<AppStatus> {
+    if (this.#user) this.#locked = true;
+    return this.status();
+  }
+
+  signOut(): Promise<AppStatus> {
+    this.#user = null;
+    this.#locked = false;
+    return this.status();
+  }
+
+  /** The user signed in, re-read after an administrator changed someone (perhaps themselves). */
+  async refreshUser(): Promise<void> {
+    if (!this.#user) return;
+    const current = await findUser(this.db, this.#user.id);
+    if (current) this.#user = current;
+    else await this.signOut();
+  }
+
+  /** The user signed in, locked or not. */
+  get user(): SessionUser | null {
+    return this.#user;
   }
 
   /** The backup open as a read-only review copy, if one is. */
@@ -72,6 +180,8 @@ export class AppSession {
 
   async status(): Promise<AppStatus> {
     const cooperative = await findCooperative(this.db);
+    if (cooperative) this.#lockMinutes = cooperative.lockMinutes;
+    const auth = await this.authState();
     const demo = cooperative !== null && !this.#review && (await isDemoCooperative(this.db));
     const count = await this.db
       .selectFrom('members')
@@ -79,6 +189,9 @@ export class AppSession {
       .executeTakeFirstOrThrow();
     return {
       mode: this.#review ? 'review' : cooperative === null ? 'setup' : demo ? 'demo' : 'ready',
+      auth,
+      user: auth === 'signedIn' || auth === 'locked' ? this.#user : null,
+      lockMinutes: this.#lockMinutes,
       cooperative,
       dataFile: this.database.file,
       memberCount: count.n,
@@ -107,6 +220,10 @@ export class AppSession {
       throw error;
     }
     this.#current = demo;
+    // The demo opens as its administrator: it is there to be tried, and its banner gives the other
+    // users' password for trying each role.
+    const admin = DEMO_USERS.find((user) => user.role === 'admin');
+    if (admin) await this.signIn(admin.username, DEMO_PASSWORD);
     return this.status();
   }
 
@@ -164,6 +281,10 @@ export class AppSession {
     await this.#current?.close();
     this.#current = null;
     this.#review = null;
+    // Signed in to one book is not signed in to another: back from the demo or a review copy, the
+    // laptop's own books ask for a password again.
+    this.#user = null;
+    this.#locked = false;
     if (file) this.#current = await openDatabase(file, this.openOptions);
   }
 

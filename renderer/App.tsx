@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus, Language } from '../shared/contract';
 import { localToday } from '../shared/dates';
-import { call } from './api';
+import { DEMO_PASSWORD, type Permission, roleMay } from '../shared/users';
+import { call, whenSignedOut } from './api';
 import { BackupScreen } from './backup/BackupScreen';
 import { ProfileScreen } from './cooperative/ProfileScreen';
 import { HomeScreen } from './home/HomeScreen';
@@ -24,6 +25,10 @@ import { CollectionDayScreen } from './savings/CollectionDayScreen';
 import { InterestScreen } from './savings/InterestScreen';
 import { ProductsScreen } from './savings/ProductsScreen';
 import { SetupScreen } from './setup/SetupScreen';
+import { CreateAdminScreen, LockScreen, SignInScreen } from './users/Access';
+import { RoleProvider } from './users/roles';
+import { UserBox, useIdleLock } from './users/UserBox';
+import { UsersScreen } from './users/UsersScreen';
 
 type Screen =
   | 'home'
@@ -44,6 +49,7 @@ type Screen =
   | 'reports'
   | 'backup'
   | 'health'
+  | 'users'
   | 'cooperative';
 
 // The sidebar: the member register, the members' money, farm inputs, the books, then the cooperative's profile.
@@ -52,8 +58,20 @@ const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; scree
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
   { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
-  { heading: null, screens: ['reports', 'backup', 'health', 'cooperative'] },
+  { heading: null, screens: ['reports', 'backup', 'health', 'users', 'cooperative'] },
 ];
+
+// Screens that only enter or administer, left out of the sidebar of a role that could not use them (the
+// main process refuses their channels anyway). Every other screen reads, for every role.
+const SCREEN_NEEDS: Partial<Record<Screen, Permission>> = {
+  collection: 'enter',
+  inputPurchases: 'enter',
+  inputDistribution: 'enter',
+  vouchers: 'enter',
+  opening: 'enter',
+  backup: 'backup',
+  users: 'admin',
+};
 
 export function App() {
   const [language, setLanguage] = useState<Language | null>(null);
@@ -69,6 +87,8 @@ export function App() {
   useEffect(() => {
     void call('prefs.get', {}).then((result) => setLanguage(result.ok ? result.value.language : 'km'));
     void refresh();
+    whenSignedOut(() => void refresh());
+    return () => whenSignedOut(null);
   }, [refresh]);
 
   useEffect(() => {
@@ -90,6 +110,11 @@ export function App() {
           <LanguageSwitch language={language} onChange={chooseLanguage} floating />
           <SetupScreen onReady={setStatus} />
         </>
+      ) : status.mode !== 'review' && status.auth !== 'signedIn' ? (
+        <>
+          <LanguageSwitch language={language} onChange={chooseLanguage} floating />
+          <AccessScreen status={status} onStatus={setStatus} />
+        </>
       ) : (
         <Workspace
           status={status}
@@ -101,6 +126,23 @@ export function App() {
       )}
     </I18nProvider>
   );
+}
+
+/** What stands between the keyboard and the books: the first administrator, signing in, or the lock. */
+function AccessScreen({ status, onStatus }: { status: AppStatus; onStatus: (status: AppStatus) => void }) {
+  const { t } = useI18n();
+  if (status.auth === 'createAdmin') return <CreateAdminScreen onStatus={onStatus} />;
+  if (status.auth === 'locked' && status.user) {
+    return (
+      <LockScreen
+        status={status}
+        name={status.user.displayName}
+        role={t.users.roles[status.user.role]}
+        onStatus={onStatus}
+      />
+    );
+  }
+  return <SignInScreen status={status} onStatus={onStatus} />;
 }
 
 function StartFailure() {
@@ -149,8 +191,15 @@ function Workspace({
   const [screen, setScreen] = useState<Screen>('home');
   // A member's statement opens over the screen it was asked from, and goes back to it.
   const [statementOf, setStatementOf] = useState<number | null>(null);
+  useIdleLock(status.lockMinutes, onStatus);
   const cooperative = status.cooperative;
+  // A review copy is read by whoever opened it, as a reviewer, whatever the laptop's own users are.
+  const role = status.mode === 'review' ? 'reviewer' : (status.user?.role ?? 'reviewer');
   if (!cooperative) return null;
+  const visible = (name: Screen) => {
+    const needs = SCREEN_NEEDS[name];
+    return !needs || roleMay(role, needs);
+  };
   const leaveDemo = async () => {
     const result = await call('app.leaveDemo', {});
     if (result.ok) onStatus(result.value);
@@ -160,98 +209,104 @@ function Workspace({
     if (result.ok) onStatus(result.value);
   };
   return (
-    <div className="workspace">
-      <header className="topbar">
-        <div className="brand">
-          <span className="app-name">{t.appName}</span>
-          <span className="coop-name">
-            {language === 'en' && cooperative.nameLatin ? cooperative.nameLatin : cooperative.nameKm}
-          </span>
-        </div>
-        <LanguageSwitch language={language} onChange={onLanguage} />
-      </header>
-      {status.mode === 'demo' ? (
-        <div className="demo-banner" role="note">
-          {t.demo.banner}
-          <button type="button" onClick={leaveDemo}>
-            {t.demo.leave}
-          </button>
-        </div>
-      ) : null}
-      {status.mode === 'review' && status.review ? (
-        <div className="demo-banner review-banner" role="note">
-          {i18n.format(t.backup.banner, { date: i18n.date(status.review.createdAt.slice(0, 10)) })}
-          <button type="button" onClick={closeReview}>
-            {t.backup.closeReview}
-          </button>
-        </div>
-      ) : null}
-      <div className="body">
-        <nav className="sidebar" aria-label={t.appName}>
-          {NAVIGATION.map((group) => (
-            <div key={group.screens[0]} className="nav-group">
-              {group.heading ? <div className="nav-heading">{t.nav[group.heading]}</div> : null}
-              {group.screens.map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  className={screen === name ? 'nav-item current' : 'nav-item'}
-                  aria-current={screen === name ? 'page' : undefined}
-                  onClick={() => {
-                    setScreen(name);
-                    setStatementOf(null);
-                  }}
-                >
-                  {t.nav[name]}
-                </button>
-              ))}
-            </div>
-          ))}
-        </nav>
-        <main className="content">
-          {statementOf !== null ? (
-            <MemberStatementScreen memberId={statementOf} onBack={() => setStatementOf(null)} />
-          ) : null}
-          {/* Kept while a statement is open, so that "back" finds the search and the member as they were. */}
-          {screen === 'members' ? (
-            <div className="screen-holder" hidden={statementOf !== null}>
-              <MembersScreen
-                today={localToday()}
-                onChanged={() => void refresh()}
-                onStatement={setStatementOf}
+    <RoleProvider role={role}>
+      <div className="workspace">
+        <header className="topbar">
+          <div className="brand">
+            <span className="app-name">{t.appName}</span>
+            <span className="coop-name">
+              {language === 'en' && cooperative.nameLatin ? cooperative.nameLatin : cooperative.nameKm}
+            </span>
+          </div>
+          <LanguageSwitch language={language} onChange={onLanguage} />
+        </header>
+        {status.mode === 'demo' ? (
+          <div className="demo-banner" role="note">
+            {t.demo.banner} {i18n.format(t.users.demoPasswords, {}, { password: DEMO_PASSWORD })}
+            <button type="button" onClick={leaveDemo}>
+              {t.demo.leave}
+            </button>
+          </div>
+        ) : null}
+        {status.mode === 'review' && status.review ? (
+          <div className="demo-banner review-banner" role="note">
+            {i18n.format(t.backup.banner, { date: i18n.date(status.review.createdAt.slice(0, 10)) })}
+            <button type="button" onClick={closeReview}>
+              {t.backup.closeReview}
+            </button>
+          </div>
+        ) : null}
+        <div className="body">
+          <nav className="sidebar" aria-label={t.appName}>
+            {NAVIGATION.map((group) => (
+              <div key={group.screens[0]} className="nav-group">
+                {group.heading ? <div className="nav-heading">{t.nav[group.heading]}</div> : null}
+                {group.screens.filter(visible).map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    className={screen === name ? 'nav-item current' : 'nav-item'}
+                    aria-current={screen === name ? 'page' : undefined}
+                    onClick={() => {
+                      setScreen(name);
+                      setStatementOf(null);
+                    }}
+                  >
+                    {t.nav[name]}
+                  </button>
+                ))}
+              </div>
+            ))}
+            {status.user ? <UserBox user={status.user} onStatus={onStatus} /> : null}
+          </nav>
+          <main className="content">
+            {statementOf !== null ? (
+              <MemberStatementScreen memberId={statementOf} onBack={() => setStatementOf(null)} />
+            ) : null}
+            {/* Kept while a statement is open, so that "back" finds the search and the member as they were. */}
+            {screen === 'members' ? (
+              <div className="screen-holder" hidden={statementOf !== null}>
+                <MembersScreen
+                  today={localToday()}
+                  onChanged={() => void refresh()}
+                  onStatement={setStatementOf}
+                />
+              </div>
+            ) : null}
+            {statementOf === null && screen === 'home' ? <HomeScreen onOpen={setScreen} /> : null}
+            {statementOf === null && screen === 'collection' ? <CollectionDayScreen /> : null}
+            {screen === 'shareRegister' ? (
+              <div className="screen-holder" hidden={statementOf !== null}>
+                <ShareRegisterScreen onStatement={setStatementOf} />
+              </div>
+            ) : null}
+            {statementOf === null && screen === 'products' ? <ProductsScreen /> : null}
+            {statementOf === null && screen === 'interest' ? <InterestScreen /> : null}
+            {statementOf === null && screen === 'inputStock' ? <StockScreen /> : null}
+            {statementOf === null && screen === 'inputPurchases' ? <PurchasesScreen /> : null}
+            {statementOf === null && screen === 'inputDistribution' ? <DistributionScreen /> : null}
+            {statementOf === null && screen === 'inputCredit' ? <CreditScreen /> : null}
+            {screen === 'vouchers' ? <VouchersScreen /> : null}
+            {screen === 'statements' ? <StatementsScreen /> : null}
+            {screen === 'accounts' ? <AccountsScreen /> : null}
+            {screen === 'opening' ? <OpeningScreen /> : null}
+            {screen === 'months' ? <MonthsScreen /> : null}
+            {screen === 'reports' ? <ReportsScreen /> : null}
+            {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
+            {screen === 'health' ? <HealthScreen /> : null}
+            {screen === 'users' && status.user ? (
+              <UsersScreen me={status.user} onChanged={() => void refresh()} />
+            ) : null}
+            {screen === 'cooperative' ? (
+              <ProfileScreen
+                cooperative={cooperative}
+                dataFile={status.dataFile}
+                onSaved={(saved) => onStatus({ ...status, cooperative: saved })}
               />
-            </div>
-          ) : null}
-          {statementOf === null && screen === 'home' ? <HomeScreen onOpen={setScreen} /> : null}
-          {statementOf === null && screen === 'collection' ? <CollectionDayScreen /> : null}
-          {screen === 'shareRegister' ? (
-            <div className="screen-holder" hidden={statementOf !== null}>
-              <ShareRegisterScreen onStatement={setStatementOf} />
-            </div>
-          ) : null}
-          {statementOf === null && screen === 'products' ? <ProductsScreen /> : null}
-          {statementOf === null && screen === 'interest' ? <InterestScreen /> : null}
-          {statementOf === null && screen === 'inputStock' ? <StockScreen /> : null}
-          {statementOf === null && screen === 'inputPurchases' ? <PurchasesScreen /> : null}
-          {statementOf === null && screen === 'inputDistribution' ? <DistributionScreen /> : null}
-          {statementOf === null && screen === 'inputCredit' ? <CreditScreen /> : null}
-          {screen === 'vouchers' ? <VouchersScreen /> : null}
-          {screen === 'statements' ? <StatementsScreen /> : null}
-          {screen === 'accounts' ? <AccountsScreen /> : null}
-          {screen === 'opening' ? <OpeningScreen /> : null}
-          {screen === 'months' ? <MonthsScreen /> : null}
-          {screen === 'reports' ? <ReportsScreen /> : null}
-          {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
-          {screen === 'health' ? <HealthScreen /> : null}
-          {screen === 'cooperative' ? (
-            <ProfileScreen
-              cooperative={cooperative}
-              dataFile={status.dataFile}
-              onSaved={(saved) => onStatus({ ...status, cooperative: saved })}
-            />
-          ) : null}
-        </main>
+            ) : null}
+          </main>
+        </div>
       </div>
-    </div>
+    </RoleProvider>
   );
 }

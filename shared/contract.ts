@@ -96,6 +96,18 @@ import {
   memberQuerySchema,
   memberUpdateSchema,
 } from './schemas';
+import {
+  type AuthState,
+  firstAdminSchema,
+  newUserSchema,
+  passwordChangeSchema,
+  passwordResetSchema,
+  type SessionUser,
+  signInSchema,
+  type UserRow,
+  unlockSchema,
+  userUpdateSchema,
+} from './users';
 
 // The one IPC contract between the renderer and the main process: for every channel, the schema its
 // payload must satisfy (checked in the main process before any handler runs) and the type it answers.
@@ -108,6 +120,11 @@ const none = z.object({}).strict();
 export type AppMode = 'setup' | 'ready' | 'demo' | 'review';
 export interface AppStatus {
   mode: AppMode;
+  /** Who is at the keyboard, and whether the screen must first ask for a password. */
+  auth: AuthState;
+  user: SessionUser | null;
+  /** Minutes untouched before the app locks itself (the profile's setting). */
+  lockMinutes: number;
   cooperative: Cooperative | null;
   dataFile: string;
   memberCount: number;
@@ -222,6 +239,16 @@ export const contract = {
   'review.open': channel<AppStatus>()(backupOpenSchema),
   'review.close': channel<AppStatus>()(none),
   'health.check': channel<HealthReport>()(none),
+  'auth.createFirstAdmin': channel<AppStatus>()(firstAdminSchema),
+  'auth.signIn': channel<AppStatus>()(signInSchema),
+  'auth.unlock': channel<AppStatus>()(unlockSchema),
+  'auth.lock': channel<AppStatus>()(none),
+  'auth.signOut': channel<AppStatus>()(none),
+  'auth.changePassword': channel<null>()(passwordChangeSchema),
+  'users.list': channel<UserRow[]>()(none),
+  'users.create': channel<UserRow>()(newUserSchema),
+  'users.update': channel<UserRow>()(userUpdateSchema),
+  'users.resetPassword': channel<null>()(passwordResetSchema),
 };
 
 export interface PostedVoucher {

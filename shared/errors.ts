@@ -114,6 +114,17 @@ export type ErrorCode =
   | 'backup_wrong_passphrase'
   | 'backup_foreign'
   | 'backup_cancelled'
+  | 'signed_out'
+  | 'locked'
+  | 'forbidden'
+  | 'wrong_password'
+  | 'too_many_attempts'
+  | 'username_invalid'
+  | 'username_taken'
+  | 'password_too_short'
+  | 'passwords_differ'
+  | 'last_admin'
+  | 'own_account'
   | 'unexpected';
 
 export interface AppError {

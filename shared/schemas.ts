@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isRealIsoDate, toLatinDigits } from './khmer';
 import { normalizeCambodianPhone } from './phone';
 import { optionalText, requiredText, TEXT_LIMITS } from './text';
+import { LOCK_MINUTES } from './users';
 
 // Every message below is an ErrorCode (shared/errors.ts): the renderer turns it into a sentence in the
 // user's language, naming the field; the main process returns it as the error of a refused call.
@@ -99,6 +100,12 @@ export const cooperativeInputSchema = z.object({
   bookkeeper: optionalText(TEXT_LIMITS.personName),
   internalControl: optionalText(TEXT_LIMITS.personName),
   reportDigits: z.enum(['khmer', 'latin']),
+  /** Minutes untouched before the app locks itself. */
+  lockMinutes: z
+    .number('required')
+    .int('validation')
+    .min(LOCK_MINUTES.min, 'validation')
+    .max(LOCK_MINUTES.max, 'validation'),
 });
 export type CooperativeInput = z.infer<typeof cooperativeInputSchema>;
 
@@ -123,5 +130,6 @@ export const blankCooperative: CooperativeInput = {
   bookkeeper: '',
   internalControl: '',
   reportDigits: 'khmer',
+  lockMinutes: LOCK_MINUTES.default,
 };
 export type Cooperative = CooperativeInput;

@@ -13,6 +13,9 @@ const SCHEMA_CODES = new Set<string>([
   'period_order',
   'quantity_invalid',
   'due_before_sale',
+  'username_invalid',
+  'password_too_short',
+  'passwords_differ',
 ] satisfies ErrorCode[]);
 
 type Params = Record<string, string | number>;

@@ -27,6 +27,7 @@ function toCooperative(row: CooperativeRow): Cooperative {
     bookkeeper: row.bookkeeper ?? '',
     internalControl: row.internal_control ?? '',
     reportDigits: row.report_digits,
+    lockMinutes: row.lock_minutes,
   };
 }
 
@@ -51,6 +52,7 @@ function toColumns(input: CooperativeInput) {
     bookkeeper: nullIfEmpty(input.bookkeeper),
     internal_control: nullIfEmpty(input.internalControl),
     report_digits: input.reportDigits,
+    lock_minutes: input.lockMinutes,
   };
 }
 

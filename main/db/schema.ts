@@ -24,6 +24,7 @@ export interface CooperativeTable {
   bookkeeper: string | null;
   internal_control: string | null;
   report_digits: 'khmer' | 'latin';
+  lock_minutes: Generated<number>;
   is_demo: number;
   created_at: string;
   updated_at: string;
@@ -250,8 +251,20 @@ export interface InputMovementsTable {
   entry_id: number;
 }
 
-export interface Database extends SalesTables {
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: 'admin' | 'bookkeeper' | 'board' | 'reviewer';
+  password_hash: string;
+  active: Generated<number>;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface Database {
   cooperative: CooperativeTable;
+  users: UsersTable;
   sequences: SequencesTable;
   members: MembersTable;
   accounts: AccountsTable;

@@ -8,6 +8,7 @@ import { closeDemoMonths, type DemoLedgerSummary, writeDemoLedger } from './ledg
 import { demoFoundingDate } from './ledger-setup';
 import { demoMembers } from './members';
 import { COMMUNES, DISTRICT, PROVINCE } from './names';
+import { writeDemoUsers } from './users';
 
 /** The app's one-button demo: enough history for every statement and six input seasons, opened in a few seconds. */
 export const DEMO_YEARS = 3;
@@ -35,6 +36,7 @@ export function demoCooperativeProfile(today: string, years = DEMO_YEARS): Coope
     bookkeeper: 'លី ចន្ធូ',
     internalControl: 'គឹម វណ្ណា',
     reportDigits: 'khmer',
+    lockMinutes: 10,
   };
 }
 
@@ -72,6 +74,7 @@ export async function createDemoCooperative(
     for (const input of inputs) inserted.push(await insertMember(trx, input, options.now));
     return inserted;
   });
+  await writeDemoUsers(db, options.now.timestamp);
   const actor = { ...options.now, user: profile.bookkeeper };
   const books = await writeDemoLedger(db, {
     seed: options.seed,

@@ -55,6 +55,7 @@ import { createProduct, listProducts, setProductActive } from '../savings/produc
 import type { AppSession } from '../session';
 import { memberShares, shareRegister } from '../shares/register';
 import { purchaseShares, redeemShares, transferShares } from '../shares/shares';
+import { userHandlers } from '../users/handlers';
 import type { Handlers } from './router';
 
 /** Every contract channel, answered by the business code of the session's open database. */
@@ -66,6 +67,7 @@ export function createHandlers(
 ): Handlers {
   return {
     ...backups.handlers(),
+    ...userHandlers(session),
     'prefs.get': async () => preferences.get(),
     'prefs.set': async (value) => preferences.set(value),
     'app.status': () => session.status(),

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { type Channel, type ChannelOutput, type Contract, contract } from '../../shared/contract';
-import { DomainError, type Result } from '../../shared/errors';
+import { type AppError, DomainError, type Result } from '../../shared/errors';
 import { issueError } from '../../shared/validation';
-import { REVIEW_CHANNELS } from './read-only';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>>;
@@ -21,13 +20,14 @@ const isChannel = (name: string): name is Channel => Object.hasOwn(contract, nam
 export function createRouter(
   handlers: Handlers,
   logError: (error: unknown) => void,
-  // While a review copy is open, only the channels that read pass, whatever their payload.
-  reviewing: () => boolean = () => false,
+  // Who may use the channel now (roles.ts): asked before the payload is even looked at.
+  authorize: (channel: Channel) => AppError | null,
 ): Router {
   return {
     async dispatch(channel, payload) {
       if (!isChannel(channel)) return { ok: false, error: { code: 'validation', field: 'channel' } };
-      if (reviewing() && !REVIEW_CHANNELS.has(channel)) return { ok: false, error: { code: 'read_only' } };
+      const refused = authorize(channel);
+      if (refused) return { ok: false, error: refused };
       const parsed = contract[channel].input.safeParse(payload);
       if (!parsed.success) return { ok: false, error: issueError(parsed.error.issues) };
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;

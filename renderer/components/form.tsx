@@ -2,7 +2,9 @@ import { type ReactNode, useId, useState } from 'react';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { AppError } from '../../shared/errors';
 import { formatDateTable, isRealIsoDate, parseDisplayDate } from '../../shared/khmer';
+import type { Permission } from '../../shared/users';
 import { type I18n, useI18n } from '../i18n';
+import { useCan, useRole } from '../users/roles';
 
 // A field error's message is an error code (from the shared zod schemas) or, for a refusal that came
 // back from the main process, the code with its parameters as JSON.
@@ -117,7 +119,11 @@ export function DateInput(props: {
   );
 }
 
-/** The end of every form: the refusal banner, then cancel (when there is somewhere to go back to) and submit. */
+/**
+ * The end of every form: the refusal banner, then cancel (when there is somewhere to go back to) and
+ * submit. A role that may not do what the form does (`needs`, entering the business unless said) sees
+ * why instead of a button the main process would refuse.
+ */
 export function FormFooter(props: {
   banner: string;
   submitLabel: string;
@@ -125,8 +131,12 @@ export function FormFooter(props: {
   danger?: boolean;
   onCancel?: () => void;
   cancelLabel?: string;
+  needs?: Permission;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const role = useRole();
+  const allowed = useCan(props.needs ?? 'enter');
   return (
     <>
       {props.banner ? (
@@ -140,9 +150,15 @@ export function FormFooter(props: {
             {props.cancelLabel ?? t.common.cancel}
           </button>
         ) : null}
-        <button type="submit" className={props.danger ? 'primary danger' : 'primary'} disabled={props.busy}>
-          {props.submitLabel}
-        </button>
+        {allowed ? (
+          <button type="submit" className={props.danger ? 'primary danger' : 'primary'} disabled={props.busy}>
+            {props.submitLabel}
+          </button>
+        ) : (
+          <span className="muted role-note">
+            {i18n.format(t.users.readOnlyFooter, {}, { role: role ? t.users.roles[role] : '' })}
+          </span>
+        )}
       </div>
     </>
   );

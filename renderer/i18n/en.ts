@@ -8,6 +8,7 @@ import { reportsEn } from './sections/reports';
 import { savingsEn } from './sections/savings';
 import { statementsEn } from './sections/statements';
 import { vouchersEn } from './sections/vouchers';
+import { usersEn } from './sections/users';
 
 export const en: Messages = {
   appName: 'Sahakum',
@@ -36,6 +37,7 @@ export const en: Messages = {
     inputCredit: 'Credit',
     backup: 'Backups',
     health: 'Health check',
+    users: 'Users',
   },
   money: moneyEn,
   savings: savingsEn,
@@ -45,6 +47,7 @@ export const en: Messages = {
   home: homeEn,
   inputs: inputsEn,
   backup: backupEn,
+  users: usersEn,
   demo: {
     banner: 'You are exploring a demo cooperative. These are not real records.',
     leave: 'Leave the demo',
@@ -81,6 +84,17 @@ export const en: Messages = {
     no_cooperative: 'no cooperative yet',
     cooperative_exists: 'the cooperative already exists',
     read_only: 'this review copy is read-only',
+    signed_out: 'please sign in first',
+    locked: 'the screen is locked: please enter your password again',
+    forbidden: 'your role does not allow this',
+    wrong_password: 'wrong user name or password',
+    too_many_attempts: 'too many wrong tries: wait {seconds} seconds and try again',
+    username_invalid: 'use only Latin letters, digits and . - _',
+    username_taken: 'this user name is already taken',
+    password_too_short: 'a password needs at least 8 characters',
+    passwords_differ: 'the two passwords are not the same',
+    last_admin: 'there must always be at least one administrator',
+    own_account: 'you cannot deactivate your own account',
     ...FILE_PROBLEMS.en,
     unexpected:
       'Sorry, something unexpected went wrong. Nothing was saved. Please try again, or restart the app.',
@@ -197,6 +211,7 @@ export const en: Messages = {
     bookkeeper: 'Bookkeeper',
     internalControl: 'Internal control',
     reportDigits: 'Digits in reports',
+    lockMinutes: 'Lock the screen after this many idle minutes',
     digitsKhmer: 'Khmer digits (១២៣)',
     digitsLatin: 'Latin digits (123)',
     officers: 'Officers (for signature blocks on reports)',

@@ -8,6 +8,7 @@ import { reportsKm } from './sections/reports';
 import { savingsKm } from './sections/savings';
 import { statementsKm } from './sections/statements';
 import { vouchersKm } from './sections/vouchers';
+import { usersKm } from './sections/users';
 import type { Widen } from './types';
 
 // Khmer is the app's first language: every key the screens use is defined here first.
@@ -38,6 +39,7 @@ export const km = {
     inputCredit: 'ឥណទាន',
     backup: 'ការបម្រុងទុក',
     health: 'ពិនិត្យសុខភាពបញ្ជី',
+    users: 'អ្នកប្រើ',
   },
   money: moneyKm,
   savings: savingsKm,
@@ -47,6 +49,7 @@ export const km = {
   home: homeKm,
   inputs: inputsKm,
   backup: backupKm,
+  users: usersKm,
   demo: {
     banner: 'អ្នកកំពុងមើលសហគមន៍សាកល្បង។ ទិន្នន័យនេះមិនមែនជាទិន្នន័យពិតទេ។',
     leave: 'ចាកចេញពីការសាកល្បង',
@@ -83,6 +86,17 @@ export const km = {
     no_cooperative: 'មិនទាន់មានសហគមន៍',
     cooperative_exists: 'សហគមន៍មានរួចហើយ',
     read_only: 'ច្បាប់ចម្លងនេះសម្រាប់តែអាន',
+    signed_out: 'សូមចូលប្រើជាមុនសិន',
+    locked: 'អេក្រង់ត្រូវបានចាក់សោ៖ សូមបញ្ចូលពាក្យសម្ងាត់ម្តងទៀត',
+    forbidden: 'តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ',
+    wrong_password: 'ឈ្មោះអ្នកប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវ',
+    too_many_attempts: 'ខុសច្រើនដងពេក៖ សូមរង់ចាំ {seconds} វិនាទី ហើយព្យាយាមម្តងទៀត',
+    username_invalid: 'ប្រើបានតែអក្សរឡាតាំង លេខ និងសញ្ញា . - _ ប៉ុណ្ណោះ',
+    username_taken: 'ឈ្មោះអ្នកប្រើនេះមានរួចហើយ',
+    password_too_short: 'ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច ៨ តួ',
+    passwords_differ: 'ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ',
+    last_admin: 'ត្រូវមានអ្នកគ្រប់គ្រងយ៉ាងហោចណាស់ម្នាក់ជានិច្ច',
+    own_account: 'មិនអាចបិទគណនីរបស់ខ្លួនឯងបានទេ',
     ...FILE_PROBLEMS.km,
     unexpected: 'សូមអភ័យទោស មានបញ្ហាមិនរំពឹងទុក។ មិនបានរក្សាទុកទេ។ សូមព្យាយាមម្តងទៀត ឬបើកកម្មវិធីឡើងវិញ។',
     unknown_column: 'ជួរឈរមិនស្គាល់',
@@ -195,6 +209,7 @@ export const km = {
     bookkeeper: 'គណនេយ្យករ',
     internalControl: 'អ្នកត្រួតពិនិត្យផ្ទៃក្នុង',
     reportDigits: 'លេខក្នុងរបាយការណ៍',
+    lockMinutes: 'ចាក់សោអេក្រង់ដោយស្វ័យប្រវត្តិ ក្រោយមិនប្រើ (នាទី)',
     digitsKhmer: 'លេខខ្មែរ (១២៣)',
     digitsLatin: 'លេខឡាតាំង (123)',
     officers: 'គណៈកម្មការ (សម្រាប់ហត្ថលេខាលើរបាយការណ៍)',

@@ -3,6 +3,7 @@ import { localToday } from '../../shared/dates';
 import type { MonthLogRow, MonthStatus } from '../../shared/ledger';
 import { call } from '../api';
 import { useI18n } from '../i18n';
+import { useCan } from '../users/roles';
 import { MonthLog } from './months/MonthLog';
 import { ReopenForm } from './months/ReopenForm';
 import { momentLabel, monthLabel } from './statements/dates';
@@ -11,6 +12,8 @@ import { refusalText } from './statements/refusal';
 /** Month close: a closed month takes no postings; reopening one is written down with its reason. */
 export function MonthsScreen() {
   const i18n = useI18n();
+  // Closing and reopening are the board's (and the administrator's); everyone else sees the months.
+  const mayApprove = useCan('approve');
   const m = i18n.t.statements.months;
   const [months, setMonths] = useState<MonthStatus[]>([]);
   const [log, setLog] = useState<MonthLogRow[]>([]);
@@ -98,7 +101,7 @@ export function MonthsScreen() {
                           )}
                         </td>
                         <td className="months-action">
-                          {row.closed ? (
+                          {!mayApprove ? null : row.closed ? (
                             <button
                               type="button"
                               aria-label={i18n.format(m.reopenMonth, { month: label })}

@@ -10,6 +10,7 @@ import type { AppStatus, Preferences } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { CooperativeInput, Member, MemberInput, MemberRow } from '../../shared/schemas';
 import { preyKhla } from '../support/cooperative';
+import { signInAdmin } from '../support/users';
 
 // 28 November 2026, mid-morning on the cooperative's own (local) clock.
 const clock: Clock = () => new Date(2026, 10, 28, 9, 30, 0);
@@ -75,6 +76,7 @@ const memberCount = async (backend: Backend) =>
 async function withCooperative(): Promise<Backend> {
   const backend = await start();
   value<AppStatus>(await backend.router.dispatch('cooperative.create', cooperative));
+  await signInAdmin(backend);
   return backend;
 }
 
@@ -183,15 +185,17 @@ describe('the router answers with values and typed errors', () => {
 
   it('returns a refusal of the business rules as a typed error', async () => {
     const backend = await start();
+    // Without a cooperative there is nobody to be signed in.
     expect(await backend.router.dispatch('members.create', memberPayload())).toEqual({
       ok: false,
-      error: { code: 'no_cooperative' },
+      error: { code: 'signed_out' },
     });
     value<AppStatus>(await backend.router.dispatch('cooperative.create', cooperative));
     expect(await backend.router.dispatch('cooperative.create', cooperative)).toEqual({
       ok: false,
       error: { code: 'cooperative_exists' },
     });
+    await signInAdmin(backend);
     expect(
       await backend.router.dispatch('members.create', memberPayload({ joinDate: '2026-11-29' })),
     ).toEqual({
@@ -239,17 +243,29 @@ describe('app status, demo and preferences', () => {
     const backend = await start();
     expect(value<AppStatus>(await backend.router.dispatch('app.status', {}))).toEqual({
       mode: 'setup',
+      auth: 'none',
+      user: null,
+      lockMinutes: 10,
       cooperative: null,
       dataFile: join(dir, 'sahakum.db'),
       memberCount: 0,
     });
     const created = value<AppStatus>(await backend.router.dispatch('cooperative.create', cooperative));
+    // The wizard's last step is the administrator: until there is one, nothing but that answers.
     expect(created).toEqual({
       mode: 'ready',
+      auth: 'createAdmin',
+      user: null,
+      lockMinutes: 10,
       cooperative,
       dataFile: join(dir, 'sahakum.db'),
       memberCount: 0,
     });
+    expect(await backend.router.dispatch('members.create', memberPayload())).toEqual({
+      ok: false,
+      error: { code: 'signed_out' },
+    });
+    await signInAdmin(backend);
     value<Member>(await backend.router.dispatch('members.create', memberPayload()));
     const status = value<AppStatus>(await backend.router.dispatch('app.status', {}));
     expect([status.mode, status.memberCount]).toEqual(['ready', 1]);
@@ -261,8 +277,9 @@ describe('app status, demo and preferences', () => {
     await stop(first);
     const second = await start();
     const status = value<AppStatus>(await second.router.dispatch('app.status', {}));
-    expect([status.mode, status.memberCount, status.cooperative?.nameKm]).toEqual([
+    expect([status.mode, status.auth, status.memberCount, status.cooperative?.nameKm]).toEqual([
       'ready',
+      'signIn',
       1,
       'សហគមន៍កសិកម្ម ព្រៃខ្លា សាមគ្គី',
     ]);
@@ -311,7 +328,16 @@ describe('app status, demo and preferences', () => {
     }
 
     const back = value<AppStatus>(await backend.router.dispatch('app.leaveDemo', {}));
-    expect(back).toEqual({ mode: 'ready', cooperative, dataFile: realFile, memberCount: 2 });
+    // Back on the real books, which ask for their own password again.
+    expect(back).toEqual({
+      mode: 'ready',
+      auth: 'signIn',
+      user: null,
+      lockMinutes: 10,
+      cooperative,
+      dataFile: realFile,
+      memberCount: 2,
+    });
     expect(await backend.router.dispatch('app.leaveDemo', {})).toEqual({
       ok: false,
       error: { code: 'validation' },

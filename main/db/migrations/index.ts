@@ -3,6 +3,7 @@ import * as m001 from './001_cooperative_and_members';
 import * as m002 from './002_ledger';
 import * as m003 from './003_members_money';
 import * as m004 from './004_farm_inputs';
+import * as m005 from './005_users';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '002_ledger', up: m002.up },
   { version: 3, name: '003_members_money', up: m003.up },
   { version: 4, name: '004_farm_inputs', up: m004.up },
+  { version: 5, name: '005_users', up: m005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -51,7 +51,7 @@ export const homeEn: Widen<typeof homeKm> = {
   noInputCredit: 'Nothing sold on credit yet',
   months: 'Months not yet closed',
   allClosed: 'Every month that has ended is closed',
-  monthsOpen: '{count} months, from {month}',
+  monthsOpen: '{count} · from {month}',
   backup: 'Last backup',
   noBackup: 'No backup yet',
   chartSavings: 'Savings and share capital (riel), last 12 months',

@@ -55,6 +55,7 @@ export function ReopenForm({
         busy={form.formState.isSubmitting}
         submitLabel={m.reopen}
         danger
+        needs="approve"
         onCancel={onCancel}
       />
     </form>

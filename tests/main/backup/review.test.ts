@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Backend, startBackend } from '../../../main/backend';
 import { createBackup } from '../../../main/backup/create';
-import { REVIEW_CHANNELS } from '../../../main/ipc/read-only';
+import { REVIEW_CHANNELS } from '../../../main/ipc/roles';
 import { inProcessRunner } from '../../../main/reports/runner';
 import { DATA_FILE } from '../../../main/session';
 import { type AppStatus, channels } from '../../../shared/contract';
