@@ -55,6 +55,7 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'inputs.stock': 'read',
   'inputs.aging': 'read',
   'inputs.sales': 'read',
+  'home.summary': 'read',
   'backup.progress': 'read',
   'health.check': 'read',
 

@@ -27,6 +27,7 @@ import { reportRequestSchema } from '../../shared/reports';
 import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
 import { backupFigures } from './backup';
+import { homeFigure } from './home';
 import { importFigures } from './imports';
 import { distributionFigure, inputsReadFigures } from './inputs';
 import { processFigures } from './processes';
@@ -460,6 +461,7 @@ const PARTS = [
   'open',
   'search',
   'ledger',
+  'home',
   'members',
   'interest',
   'posting',
@@ -547,6 +549,7 @@ async function main(): Promise<void> {
     try {
       if (only.has('search')) figures.push(...(await searchFigures(opened.db)));
       if (only.has('ledger')) figures.push(...(await statementFigures(opened.db, now.today)));
+      if (only.has('home')) figures.push(await homeFigure(opened.db, now.today, medianMs, timed));
       if (only.has('members')) figures.push(await memberStatementFigure(opened.db, now.today));
       if (only.has('interest')) figures.push(await previewInterestFigure(opened.db, now.today));
       if (only.has('posting')) {
