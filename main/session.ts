@@ -258,6 +258,8 @@ export class AppSession {
   async restore(backup: string, passphrase?: string): Promise<AppStatus> {
     if (this.#review) throw new DomainError('read_only');
     const file = join(this.dataDir, DATA_FILE);
+    // Signed in to the demo is not signed in to the laptop's books.
+    const restoredBy = this.database.file === file ? this.#user : null;
     if (this.database.file !== file) await this.#switchTo(file);
     try {
       await restoreBackup(
@@ -273,6 +275,12 @@ export class AppSession {
       );
     } finally {
       if (!this.#current) await this.#switchTo(file);
+    }
+    // The administrator who restored stays signed in if the restored books know them by the same name;
+    // otherwise the restored books' own users sign in.
+    if (restoredBy) {
+      const same = await findUser(this.db, restoredBy.id);
+      if (same && same.username === restoredBy.username) this.#signedIn(same);
     }
     return this.status();
   }

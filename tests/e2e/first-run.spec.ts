@@ -47,6 +47,18 @@ test('the first-run wizard creates the cooperative in Khmer and opens the member
   await app.shot('04-wizard-officers');
   await page.getByRole('button', { name: 'បង្កើតសហគមន៍' }).click();
 
+  // The wizard's last step: the administrator, with the password typed twice.
+  await expect(page.getByRole('heading', { name: 'អ្នកគ្រប់គ្រងបញ្ជី' })).toBeVisible();
+  await page.getByLabel('ឈ្មោះពេញ').fill('ហេង សុភា');
+  await page.getByLabel('ឈ្មោះអ្នកប្រើ').fill('sophea');
+  await page.getByLabel('ពាក្យសម្ងាត់', { exact: true }).fill('ស្រូវល្អ 2026');
+  await page.getByLabel('បញ្ចូលពាក្យសម្ងាត់ម្តងទៀត').fill('ស្រូវល្អ 2025');
+  await page.getByRole('button', { name: 'បង្កើត ហើយចូលប្រើ' }).click();
+  await expect(page.getByText('ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ')).toBeVisible();
+  await page.getByLabel('បញ្ចូលពាក្យសម្ងាត់ម្តងទៀត').fill('ស្រូវល្អ 2026');
+  await app.shot('04b-wizard-administrator');
+  await page.getByRole('button', { name: 'បង្កើត ហើយចូលប្រើ' }).click();
+
   await expect(page.getByRole('heading', { name: 'បញ្ជីសមាជិក' })).toBeVisible();
   await expect(page.getByText('សហគមន៍កសិកម្ម ស្រូវសម្បូរ')).toBeVisible();
   await app.shot('05-members-empty');

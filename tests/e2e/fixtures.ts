@@ -7,6 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { type Backend, startBackend } from '../../main/backend';
 import { systemClock } from '../../main/clock';
 import { workerRunner } from '../../main/reports/runner';
+import { signInAdmin } from '../support/users';
 
 const RENDERER_DIR = join(process.cwd(), 'dist', 'renderer');
 const REPORT_WORKER = join(process.cwd(), 'dist', 'main', 'report-worker.js');
@@ -118,6 +119,9 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
         backupFile = file;
       },
       open: async () => {
+        // Books made by the test through the business code have no users yet: the test's administrator
+        // is made and signed in, as the first-run wizard's last step does. A first-run test starts in setup.
+        if ((await backend.session.status()).auth !== 'none') await signInAdmin(backend);
         await page.goto(rendererUrl);
         await page.evaluate(() => document.fonts.ready);
       },
