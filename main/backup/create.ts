@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { schemaVersion } from '../db/open';
 import {
   cooperativeOf,
   eachChunk,
+  hashInWorker,
   type LongWork,
   openCopy,
   PARTIAL_SUFFIX,
@@ -24,7 +25,7 @@ import {
   TAG_BYTES,
   writeHeader,
 } from './format';
-import { verifyBackup } from './verify';
+import { checkDatabase, verifyBackup } from './verify';
 
 export interface BackupOptions extends LongWork {
   /** The folder the backup goes to (a USB stick, or the data folder's backups/). */
@@ -67,13 +68,15 @@ export async function createBackup(
         return 2048;
       },
     });
-    const manifest = await pack(copy, packed, options);
-    await verifyBackup(packed, {
-      ...(options.passphrase ? { passphrase: options.passphrase } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    const { manifest, front } = await pack(copy, packed, options);
+    if (manifest.encrypted)
+      await verifyBackup(packed, {
+        ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      });
+    else await readBack(packed, copy, { manifest, front }, options);
     throwIfCancelled(options.signal);
     const file = freeName(options.dir, `${options.prefix ?? 'sahakum'}-${stamp}`);
     renameSync(packed, file);
@@ -88,16 +91,74 @@ export async function createBackup(
   }
 }
 
-/** Writes the manifest and the (possibly encrypted) database copy to `packed`, fsynced. */
-async function pack(copy: string, packed: string, options: BackupOptions): Promise<BackupManifest> {
+/**
+ * Writes the manifest and the (possibly encrypted) database copy to `packed`, fsynced. A worker hashes
+ * the copy meanwhile: plain bytes go out at once under a manifest written again once the hash is known
+ * (at the same length: a SHA-256 is always 64 hex digits); encrypted ones wait for it, since the cipher
+ * authenticates the manifest before the first byte.
+ */
+async function pack(
+  copy: string,
+  packed: string,
+  options: BackupOptions,
+): Promise<{ manifest: BackupManifest; front: Buffer }> {
+  const identity = identityOf(copy, options);
+  const input = await open(copy, 'r');
+  const output = await open(packed, 'wx');
+  try {
+    const bytes = (await input.stat()).size;
+    const hashing = hashInWorker(copy, 0, bytes);
+    try {
+      const secret = identity.encrypted ? newEncryption(options.passphrase ?? '', randomBytes) : null;
+      const frontOf = (manifest: BackupManifest) => {
+        const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
+        const header = writeHeader({
+          manifestBytes: manifestBytes.length,
+          payloadBytes: bytes + (secret ? TAG_BYTES : 0),
+          encryption: secret?.encryption ?? null,
+        });
+        return Buffer.concat([header, manifestBytes]);
+      };
+      const draft: BackupManifest = { ...identity, databaseBytes: bytes, sha256: '0'.repeat(64) };
+      let front = frontOf(secret ? { ...draft, sha256: await hashing.sha256 } : draft);
+      const cipher = secret ? createCipheriv('aes-256-gcm', secret.key, secret.encryption.nonce) : null;
+      cipher?.setAAD(front);
+      let at = front.length;
+      const put = async (chunk: Buffer) => {
+        await output.write(chunk, 0, chunk.length, at);
+        at += chunk.length;
+      };
+      await eachChunk(input, 0, bytes, options, 'write', (chunk) =>
+        put(cipher ? cipher.update(chunk) : chunk),
+      );
+      if (cipher) await put(Buffer.concat([cipher.final(), cipher.getAuthTag()]));
+      const manifest = { ...draft, sha256: await hashing.sha256 };
+      if (!secret) {
+        const draftLength = front.length;
+        front = frontOf(manifest);
+        if (front.length !== draftLength) throw new Error('the manifest changed length');
+      }
+      await output.write(front, 0, front.length, 0);
+      await output.sync();
+      return { manifest, front };
+    } finally {
+      await hashing.stop();
+    }
+  } finally {
+    await output.close();
+    await input.close();
+  }
+}
+
+/** What the manifest says of the copy besides its bytes; the copy is made one self-contained file. */
+function identityOf(copy: string, options: BackupOptions): Omit<BackupManifest, 'databaseBytes' | 'sha256'> {
   const sqlite = openCopy(copy, options.nativeBinding);
-  let identity: Omit<BackupManifest, 'databaseBytes' | 'sha256'>;
   try {
     // One self-contained file: no write-ahead log to travel beside it.
     sqlite.pragma('journal_mode = DELETE');
     const cooperative = cooperativeOf(sqlite);
     if (!cooperative) throw new DomainError('no_cooperative');
-    identity = {
+    return {
       format: FORMAT_VERSION,
       cooperative,
       schemaVersion: schemaVersion(sqlite),
@@ -110,33 +171,36 @@ async function pack(copy: string, packed: string, options: BackupOptions): Promi
   } finally {
     sqlite.close();
   }
+}
 
-  const input = await open(copy, 'r');
-  const output = await open(packed, 'wx');
+/**
+ * Reads a plain backup back: its front must be the one written, and a worker hashes its database bytes
+ * while SQLite checks the copy they were written from, so that the bytes that passed the check are the
+ * ones on the disk. (An encrypted backup is read back by verifyBackup, which decrypts it.)
+ */
+async function readBack(
+  packed: string,
+  copy: string,
+  { manifest, front }: { manifest: BackupManifest; front: Buffer },
+  options: BackupOptions,
+) {
+  const total = manifest.databaseBytes;
+  const hashing = hashInWorker(packed, front.length, total);
   try {
-    const bytes = (await input.stat()).size;
-    const hash = createHash('sha256');
-    await eachChunk(input, 0, bytes, options, 'write', (chunk) => void hash.update(chunk));
-    const manifest: BackupManifest = { ...identity, databaseBytes: bytes, sha256: hash.digest('hex') };
-    const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const secret = manifest.encrypted ? newEncryption(options.passphrase ?? '', randomBytes) : null;
-    const header = writeHeader({
-      manifestBytes: manifestBytes.length,
-      payloadBytes: bytes + (secret ? TAG_BYTES : 0),
-      encryption: secret?.encryption ?? null,
-    });
-    await output.write(Buffer.concat([header, manifestBytes]));
-    const cipher = secret ? createCipheriv('aes-256-gcm', secret.key, secret.encryption.nonce) : null;
-    cipher?.setAAD(Buffer.concat([header, manifestBytes]));
-    await eachChunk(input, 0, bytes, options, 'write', async (chunk) => {
-      await output.write(cipher ? cipher.update(chunk) : chunk);
-    });
-    if (cipher) await output.write(Buffer.concat([cipher.final(), cipher.getAuthTag()]));
-    await output.sync();
-    return manifest;
+    options.onProgress?.({ stage: 'verify', done: 0, total });
+    const handle = await open(packed, 'r');
+    const written = Buffer.alloc(front.length);
+    try {
+      await handle.read(written, 0, front.length, 0);
+    } finally {
+      await handle.close();
+    }
+    checkDatabase(copy, manifest, options.nativeBinding);
+    if (!written.equals(front) || (await hashing.sha256) !== manifest.sha256)
+      throw new DomainError('backup_damaged', 'file');
+    options.onProgress?.({ stage: 'verify', done: total, total });
   } finally {
-    await output.close();
-    await input.close();
+    await hashing.stop();
   }
 }
 
