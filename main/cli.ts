@@ -4,6 +4,7 @@ import { type AppError, DomainError } from '../shared/errors';
 import { fileProblemSentence } from '../shared/file-problems';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
+import { AUDIT_COMMANDS, AUDIT_USAGE } from './cli/audit';
 import { BACKUP_COMMANDS, BACKUP_USAGE } from './cli/backup';
 import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal, readInputFile } from './cli/books';
 import { INPUTS_COMMANDS } from './cli/inputs';
@@ -80,7 +81,7 @@ Commands:
       due, 1–30, 31–90 and over 90 days overdue.
   export hledger --db FILE --out FILE
       Write the whole ledger as an hledger journal, to check the books with an independent tool.
-${BACKUP_USAGE}
+${BACKUP_USAGE}${AUDIT_USAGE}
   --help  Show this text.
 `;
 
@@ -297,7 +298,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const name = line.words.join(' ');
     // The backup commands take their files as words: 'backup verify FILE'.
-    const command = COMMANDS[name] ?? BACKUP_COMMANDS[line.words.slice(0, 2).join(' ')];
+    const command =
+      COMMANDS[name] ?? { ...BACKUP_COMMANDS, ...AUDIT_COMMANDS }[line.words.slice(0, 2).join(' ')];
     if (!command) throw new UsageError(name === '' ? 'no command given' : `unknown command: ${name}`);
     await command(line);
     return 0;

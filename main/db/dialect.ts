@@ -8,6 +8,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import { DomainError } from '../../shared/errors';
+import { auditMark, sealAudit } from '../audit/seal';
 
 const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_LOCKED']);
 
@@ -36,15 +37,38 @@ export function guarded<T>(work: () => T): T {
   }
 }
 
+const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
+const isWrite = (query: CompiledQuery) =>
+  WRITES.has(query.query.kind) || /^\s*(insert|update|delete|replace)\b/i.test(query.sql);
+
 class GuardedConnection implements DatabaseConnection {
-  constructor(private readonly inner: DatabaseConnection) {}
+  constructor(
+    private readonly inner: DatabaseConnection,
+    private readonly sqlite: BetterSqlite3.Database | null,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     try {
+      // A write outside any transaction still gets its audit rows sealed with it: it is made one.
+      if (this.sqlite && !this.sqlite.inTransaction && isWrite(query)) return this.#alone<R>(query);
       // The SQLite connection throws synchronously from prepare(): awaited here so that both reach catch.
       return await this.inner.executeQuery<R>(query);
     } catch (error) {
       throw storageRefusal(error);
+    }
+  }
+
+  async #alone<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const sqlite = this.sqlite as BetterSqlite3.Database;
+    sqlite.exec('begin immediate');
+    try {
+      const mark = auditMark(sqlite);
+      const result = await this.inner.executeQuery<R>(query);
+      sealAudit(sqlite, mark);
+      sqlite.exec('commit');
+      return result;
+    } finally {
+      if (sqlite.inTransaction) sqlite.exec('rollback');
     }
   }
 
@@ -55,9 +79,11 @@ class GuardedConnection implements DatabaseConnection {
 
 class SahakumDriver extends SqliteDriver {
   readonly #connections = new WeakMap<DatabaseConnection, GuardedConnection>();
+  // Where the open transaction's audit rows begin (seal.ts auditMark).
+  #auditMark: number | null = null;
 
   constructor(
-    database: BetterSqlite3.Database,
+    private readonly database: BetterSqlite3.Database,
     private readonly writes: boolean,
   ) {
     super({ database });
@@ -67,7 +93,7 @@ class SahakumDriver extends SqliteDriver {
     const inner = await super.acquireConnection();
     let connection = this.#connections.get(inner);
     if (!connection) {
-      connection = new GuardedConnection(inner);
+      connection = new GuardedConnection(inner, this.writes ? this.database : null);
       this.#connections.set(inner, connection);
     }
     return connection;
@@ -78,6 +104,13 @@ class SahakumDriver extends SqliteDriver {
   // report worker's read-only connection never writes, and a read-only file cannot take the lock.
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(this.writes ? 'begin immediate' : 'begin'));
+    if (this.writes) this.#auditMark = guarded(() => auditMark(this.database));
+  }
+
+  // The audit rows this transaction's triggers wrote are sealed in it, so they commit with the change.
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.writes) guarded(() => sealAudit(this.database, this.#auditMark));
+    await connection.executeQuery(CompiledQuery.raw('commit'));
   }
 }
 

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { DomainError } from '../../shared/errors';
+import { refreshAuditTriggers } from './audit-triggers';
 import { guarded, SahakumDialect } from './dialect';
 import { checkDatabaseFile } from './identity';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -83,7 +84,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const db = new Kysely<Database>({ dialect: new SahakumDialect(sqlite, true) });
   registerConnection(db, sqlite);
   try {
-    await migrate(db, found, options.targetVersion ?? LATEST_SCHEMA_VERSION);
+    await migrate(db, sqlite, found, options.targetVersion ?? LATEST_SCHEMA_VERSION);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -122,7 +123,13 @@ const closer = (db: Kysely<Database>, sqlite: BetterSqlite3.Database) => async (
   if (sqlite.open) sqlite.close();
 };
 
-async function migrate(db: Kysely<Database>, from: number, to: number): Promise<void> {
+async function migrate(
+  db: Kysely<Database>,
+  sqlite: BetterSqlite3.Database,
+  from: number,
+  to: number,
+): Promise<void> {
+  let applied = false;
   for (const migration of migrations) {
     if (migration.version <= from || migration.version > to) continue;
     // Each migration and its version stamp commit together or not at all.
@@ -130,5 +137,15 @@ async function migrate(db: Kysely<Database>, from: number, to: number): Promise<
       await migration.up(trx as unknown as Kysely<unknown>);
       await sql.raw(`PRAGMA user_version = ${migration.version}`).execute(trx);
     });
+    applied = true;
+  }
+  // Only after migrations: tables they added get their audit triggers. On a plain open the triggers are
+  // left as found, so that one dropped from outside stays for the audit check to find.
+  if (applied && hasAuditLog(sqlite)) {
+    await db.transaction().execute(async () => refreshAuditTriggers(sqlite));
   }
 }
+
+const hasAuditLog = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get() !==
+  undefined;
