@@ -61,6 +61,14 @@ import {
   transferSchema,
   voucherSchema,
 } from './ledger';
+import {
+  type Bylaws,
+  bylawsSchema,
+  type Meeting,
+  type MeetingRow,
+  meetingInputSchema,
+  meetingUpdateSchema,
+} from './meetings';
 import { type BuiltReport, type ReportSaveResult, reportRequestSchema, reportSaveSchema } from './reports';
 import {
   type CollectionDayResult,
@@ -108,6 +116,7 @@ import {
   unlockSchema,
   userUpdateSchema,
 } from './users';
+import { fiscalYearSchema, payoutSchema, type YearStatus, yearCloseSchema } from './yearend';
 
 // The one IPC contract between the renderer and the main process: for every channel, the schema its
 // payload must satisfy (checked in the main process before any handler runs) and the type it answers.
@@ -239,6 +248,15 @@ export const contract = {
   'review.open': channel<AppStatus>()(backupOpenSchema),
   'review.close': channel<AppStatus>()(none),
   'health.check': channel<HealthReport>()(none),
+  'bylaws.get': channel<Bylaws>()(none),
+  'bylaws.save': channel<Bylaws>()(bylawsSchema),
+  'meetings.list': channel<MeetingRow[]>()(none),
+  'meetings.get': channel<Meeting>()(z.strictObject({ id: z.number().int().positive() })),
+  'meetings.create': channel<Meeting>()(meetingInputSchema),
+  'meetings.update': channel<Meeting>()(meetingUpdateSchema),
+  'year.status': channel<YearStatus>()(z.strictObject({ year: fiscalYearSchema })),
+  'year.close': channel<YearStatus>()(yearCloseSchema),
+  'year.pay': channel<{ entryId: number; members: number; total: number }>()(payoutSchema),
   'auth.createFirstAdmin': channel<AppStatus>()(firstAdminSchema),
   'auth.signIn': channel<AppStatus>()(signInSchema),
   'auth.unlock': channel<AppStatus>()(unlockSchema),

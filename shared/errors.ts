@@ -125,6 +125,23 @@ export type ErrorCode =
   | 'passwords_differ'
   | 'last_admin'
   | 'own_account'
+  | 'meeting_not_held'
+  | 'attendee_duplicate'
+  | 'proxy_not_allowed'
+  | 'too_many_proxies'
+  | 'votes_exceed_present'
+  | 'meeting_locked'
+  | 'percentages_not_100'
+  | 'year_closed'
+  | 'year_not_ended'
+  | 'year_months_open'
+  | 'year_already_closed'
+  | 'year_previous_open'
+  | 'year_not_closed'
+  | 'approval_meeting_invalid'
+  | 'quorum_not_met'
+  | 'no_savings_account'
+  | 'nothing_to_pay'
   | 'unexpected';
 
 export interface AppError {

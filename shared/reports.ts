@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencySchema } from './ledger';
 import { isoDate } from './schemas';
+import { fiscalYearSchema } from './yearend';
 
 // The printed reports (SPEC 2.9): what the Reports screen and the CLI ask for, checked in the main process
 // before any report is built.
@@ -20,6 +21,10 @@ export const REPORT_NAMES = [
   'input-credit-aging',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
+
+/** Printed from the meetings and year-end screens, which know the meeting or the year, not from the Reports screen. */
+export const MEETING_REPORT_NAMES = ['minutes', 'attendance', 'annual-report', 'dividend-payout'] as const;
+export type MeetingReportName = (typeof MEETING_REPORT_NAMES)[number];
 
 const common = {
   lang: z.enum(['km', 'en']),
@@ -63,6 +68,11 @@ export const reportRequestSchema = z.discriminatedUnion('report', [
   z.strictObject({ report: z.literal('stock'), asOf: isoDate, ...common }),
   z.strictObject({ report: z.literal('input-sales'), ...period, ...common }).refine(periodCheck, periodError),
   z.strictObject({ report: z.literal('input-credit-aging'), asOf: isoDate, ...common }),
+  z.strictObject({ report: z.literal('minutes'), meetingId: id, ...common }),
+  /** Blank before the meeting (everyone who may attend), filled after (those recorded present). */
+  z.strictObject({ report: z.literal('attendance'), meetingId: id, blank: z.boolean(), ...common }),
+  z.strictObject({ report: z.literal('annual-report'), year: fiscalYearSchema, ...common }),
+  z.strictObject({ report: z.literal('dividend-payout'), year: fiscalYearSchema, ...common }),
   /** The monthly board statement for 'YYYY-MM'. */
   z.strictObject({ report: z.literal('board-statement'), month, ...common }),
 ]);

@@ -13,6 +13,7 @@ const SCHEMA_CODES = new Set<string>([
   'period_order',
   'quantity_invalid',
   'due_before_sale',
+  'percentages_not_100',
   'username_invalid',
   'password_too_short',
   'passwords_differ',

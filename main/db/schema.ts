@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { MeetingsTables } from '../meetings/tables';
 import type { SalesTables } from '../sales/tables';
 
 // Table types as the database holds them (snake_case, NULL for absent). Services map them to the
@@ -262,7 +263,7 @@ export interface UsersTable {
   last_sign_in_at: string | null;
 }
 
-export interface Database {
+export interface Database extends MeetingsTables {
   cooperative: CooperativeTable;
   users: UsersTable;
   sequences: SequencesTable;

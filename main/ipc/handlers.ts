@@ -56,6 +56,7 @@ import type { AppSession } from '../session';
 import { memberShares, shareRegister } from '../shares/register';
 import { purchaseShares, redeemShares, transferShares } from '../shares/shares';
 import { userHandlers } from '../users/handlers';
+import { meetingHandlers } from '../yearend/handlers';
 import type { Handlers } from './router';
 
 /** Every contract channel, answered by the business code of the session's open database. */
@@ -67,6 +68,7 @@ export function createHandlers(
 ): Handlers {
   return {
     ...backups.handlers(),
+    ...meetingHandlers(session),
     ...userHandlers(session),
     'prefs.get': async () => preferences.get(),
     'prefs.set': async (value) => preferences.set(value),

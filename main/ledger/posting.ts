@@ -38,9 +38,13 @@ const monthOf = (date: string) => date.slice(0, 7);
 // that every total of lines stays an exact integer in JavaScript and in SQLite.
 const MAX_LINE_AMOUNT = 10_000_000_000_000;
 
+/** The year close's own entries: dated on the year's last day, whose month the board has already closed. */
+export const YEAR_CLOSE_KIND = 'year_close';
+
 interface PostingState {
   accounts: Map<number, AccountRecord>;
   closedMonths: Set<string>;
+  closedYears: { year: number; first_day: string; last_day: string }[];
   knownMembers: Set<number>;
 }
 
@@ -49,6 +53,7 @@ async function loadState(trx: Db, drafts: readonly EntryDraft[]): Promise<Postin
   const closedMonths = new Set(
     (await trx.selectFrom('closed_months').select('month').execute()).map((r) => r.month),
   );
+  const closedYears = await trx.selectFrom('year_closes').select(['year', 'first_day', 'last_day']).execute();
   const memberIds = [...new Set(drafts.flatMap((d) => d.lines.map((l) => l.memberId ?? null)))].filter(
     (id): id is number => id !== null,
   );
@@ -60,7 +65,7 @@ async function loadState(trx: Db, drafts: readonly EntryDraft[]): Promise<Postin
       knownMembers.add(row.id);
     }
   }
-  return { accounts, closedMonths, knownMembers };
+  return { accounts, closedMonths, closedYears, knownMembers };
 }
 
 /** Every rule a posting must pass, checked before anything is written. */
@@ -74,7 +79,9 @@ function checkDraft(
     new DomainError(code, field, { ...params, ...extra });
   if (!isRealIsoDate(draft.date)) throw refusal('date_invalid', 'date');
   if (draft.date > today) throw refusal('date_in_future', 'date');
-  if (state.closedMonths.has(monthOf(draft.date)))
+  const closedYear = state.closedYears.find((y) => y.first_day <= draft.date && draft.date <= y.last_day);
+  if (closedYear) throw refusal('year_closed', 'date', { year: closedYear.year });
+  if (state.closedMonths.has(monthOf(draft.date)) && draft.kind !== YEAR_CLOSE_KIND)
     throw refusal('month_closed', 'date', { month: monthOf(draft.date) });
   if (draft.lines.length < 2) throw refusal('entry_too_few_lines', 'lines');
 

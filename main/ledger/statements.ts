@@ -21,6 +21,7 @@ import {
 import { rowsAsArrays } from '../db/rows';
 import type { Database } from '../db/schema';
 import { findAccount, getAccount, listAccounts } from './accounts';
+import { YEAR_CLOSE_KIND } from './posting';
 
 // Every statement is read from posted lines at the moment it is asked for: nothing here is stored, so no
 // figure can drift from the books.
@@ -190,8 +191,8 @@ export async function trialBalance(db: Kysely<Database>, asOf: string): Promise<
 }
 
 /**
- * Assets, liabilities and equity at the end of `asOf`. There is no fiscal-year close yet, so the surplus
- * is every income less every expense up to that day.
+ * Assets, liabilities and equity at the end of `asOf`. The surplus is the income less the expenses that
+ * no year close has carried to the surplus account yet.
  */
 export async function balanceSheet(db: Kysely<Database>, asOf: string): Promise<BalanceSheet> {
   const chart = await listAccounts(db);
@@ -224,6 +225,20 @@ export async function incomeStatement(
     .map((account) => account.id);
   const [opening, closing] = await Promise.all([balanceAt(db, ids, dayBefore(from)), balanceAt(db, ids, to)]);
   const movement = new Map(ids.map((id) => [id, (closing.get(id) ?? 0) - (opening.get(id) ?? 0)]));
+  // The year close empties income and expenses into the surplus: that is no part of what the year earned.
+  const closings = await db
+    .selectFrom('journal_lines as line')
+    .innerJoin('journal_entries as entry', 'entry.id', 'line.entry_id')
+    .select((eb) => ['line.account_id', eb.fn.sum<number>('line.amount').as('amount')])
+    .where('entry.kind', '=', YEAR_CLOSE_KIND)
+    .where('entry.date', '>=', from)
+    .where('entry.date', '<=', to)
+    .groupBy('line.account_id')
+    .execute();
+  for (const { account_id, amount } of closings) {
+    const moved = movement.get(account_id);
+    if (moved !== undefined) movement.set(account_id, moved - amount);
+  }
   const currencies = sectionsPerCurrency(chart, movement).map(({ currency, section }) => {
     const income = section('income');
     const expenses = section('expense');

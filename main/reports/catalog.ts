@@ -5,12 +5,16 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import type { ReportRequest } from '../../shared/reports';
 import type { Database } from '../db/schema';
+import { getMeeting } from '../meetings/meetings';
 import { getMember } from '../members/register';
+import { annualReportPdf } from './annual-report';
+import { attendancePdf, dividendPayoutPdf } from './attendance';
 import { boardStatementPdf } from './board-statement';
 import type { ReportOptions } from './common';
 import { creditAgingPdf, inputSalesPdf, stockPdf } from './inputs';
 import { memberRegisterPdf } from './member-register';
 import { memberStatementPdf } from './member-statement';
+import { minutesPdf } from './minutes';
 import { shareRegisterPdf } from './share-register';
 import { balanceSheetPdf, cashBookPdf, incomeStatementPdf, trialBalancePdf } from './statements';
 
@@ -59,6 +63,14 @@ export async function buildReport(
       return inputSalesPdf(db, { ...options, from: request.from, to: request.to });
     case 'input-credit-aging':
       return creditAgingPdf(db, { ...options, asOf: request.asOf });
+    case 'minutes':
+      return minutesPdf(db, { ...options, meetingId: request.meetingId });
+    case 'attendance':
+      return attendancePdf(db, { ...options, meetingId: request.meetingId, blank: request.blank });
+    case 'annual-report':
+      return annualReportPdf(db, { ...options, year: request.year });
+    case 'dividend-payout':
+      return dividendPayoutPdf(db, { ...options, year: request.year });
   }
 }
 
@@ -89,6 +101,15 @@ export async function reportFileName(db: Kysely<Database>, request: ReportReques
       break;
     case 'board-statement':
       parts.push(request.month);
+      break;
+    case 'minutes':
+    case 'attendance':
+      parts.push((await getMeeting(db, request.meetingId)).number);
+      if (request.report === 'attendance' && request.blank) parts.push('blank');
+      break;
+    case 'annual-report':
+    case 'dividend-payout':
+      parts.push(String(request.year));
       break;
   }
   if (request.lang === 'en') parts.push('en');

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { type Currency, type Digits, formatAmount, formatDateText, withDigits } from '../../shared/khmer';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
-import { framedReport, type Lang } from './frame';
+import { type FrameOptions, framedReport, type Lang } from './frame';
 import { type Block, type Column, renderReport, type Table } from './layout';
 
 export interface ReportOptions {
@@ -75,6 +75,11 @@ export class Rows {
   }
 }
 
+/** The digits a report prints in: as asked, else the cooperative's setting (for words built before the frame). */
+export async function reportDigits(db: Kysely<Database>, options: ReportOptions): Promise<Digits> {
+  return options.digits ?? (await getCooperative(db)).reportDigits;
+}
+
 /**
  * Reads the profile, builds the report's blocks in its language and digits, frames them (title, subtitle,
  * page x of y, signatures) and draws the PDF.
@@ -85,6 +90,7 @@ export async function renderFramed(
   title: string,
   subtitle: string,
   body: (context: ReportContext) => Block[] | Promise<Block[]>,
+  signers?: FrameOptions['signers'],
 ): Promise<Buffer> {
   const cooperative = await getCooperative(db);
   const digits = options.digits ?? cooperative.reportDigits;
@@ -97,6 +103,7 @@ export async function renderFramed(
     title,
     subtitle: subtitle === '' ? undefined : withDigits(subtitle, digits),
     ...(options.nationalHeader === undefined ? {} : { nationalHeader: options.nationalHeader }),
+    ...(signers ? { signers } : {}),
   });
   return renderReport(document);
 }

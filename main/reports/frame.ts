@@ -17,6 +17,8 @@ export interface FrameOptions {
   subtitle?: string;
   /** ព្រះរាជាណាចក្រកម្ពុជា / ជាតិ សាសនា ព្រះមហាក្សត្រ at the top of the first page (default: shown). */
   nationalHeader?: boolean;
+  /** Who signs, instead of prepared, checked and approved by (the minutes: the chair and the secretary). */
+  signers?: readonly { heading: string; office: string; name: string }[];
 }
 
 const WORDS = {
@@ -93,22 +95,25 @@ export function framedReport(cooperative: Cooperative, body: Block[], options: F
 
   const printed = formatDateText(options.today, options.lang, digits);
   const dateLine = `${w.date} ........................`;
+  const signers = options.signers ?? [
+    { heading: w.prepared, office: w.bookkeeper, name: cooperative.bookkeeper },
+    { heading: w.checked, office: w.internalControl, name: cooperative.internalControl },
+    { heading: w.approved, office: w.chair, name: cooperative.chair },
+  ];
   const signatures: Block = {
     kind: 'table',
     borderless: true,
     keepTogether: true,
     size: 10,
-    columns: [0, 1, 2].map(() => ({ width: BODY_WIDTH / 3, align: 'center' as const })),
+    columns: signers.map(() => ({ width: BODY_WIDTH / signers.length, align: 'center' as const })),
     rows: [
-      [w.prepared, w.checked, w.approved],
-      [w.bookkeeper, w.internalControl, w.chair],
+      signers.map((s) => s.heading),
+      signers.map((s) => s.office),
       // Room to sign.
-      ['', '', ''],
-      ['', '', ''],
-      [cooperative.bookkeeper, cooperative.internalControl, cooperative.chair].map(
-        (n) => n || '........................',
-      ),
-      [dateLine, dateLine, dateLine],
+      signers.map(() => ''),
+      signers.map(() => ''),
+      signers.map((s) => s.name || '........................'),
+      signers.map(() => dateLine),
     ],
   };
 

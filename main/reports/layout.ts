@@ -72,6 +72,8 @@ export interface Table {
   borderless?: boolean;
   /** Never split across pages. */
   keepTogether?: boolean;
+  /** The least height of a body row, in points: room to sign or press a thumb. */
+  rowHeight?: number;
   after?: number;
 }
 
@@ -329,7 +331,10 @@ class PageBuilder {
       Math.floor((BODY_BOTTOM - BODY_TOP - (header?.height ?? 0) - 2 * CELL_PAD_Y) / lh),
     );
     const bold = new Set(t.boldRows ?? []);
-    const rows = t.rows.map((r, i) => layoutRow(r, bold.has(i)));
+    const rows = t.rows.map((r, i) => {
+      const row = layoutRow(r, bold.has(i));
+      return { ...row, height: Math.max(row.height, t.rowHeight ?? 0) };
+    });
     const tableWidth = widths.reduce((sum, w) => sum + w, 0);
 
     const drawRow = (row: ReturnType<typeof layoutRow>, isHeader: boolean) => {

@@ -1,4 +1,5 @@
 import { FILE_PROBLEMS } from '../../shared/file-problems';
+import { MEETING_ERRORS } from '../meetings/errors';
 import type { Messages } from './km';
 import { backupEn } from './sections/backup';
 import { inputsEn } from './sections/inputs';
@@ -96,6 +97,7 @@ export const en: Messages = {
     last_admin: 'there must always be at least one administrator',
     own_account: 'you cannot deactivate your own account',
     ...FILE_PROBLEMS.en,
+    ...MEETING_ERRORS.en,
     unexpected:
       'Sorry, something unexpected went wrong. Nothing was saved. Please try again, or restart the app.',
     unknown_column: 'is not a known column',

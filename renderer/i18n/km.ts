@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
 import { FILE_PROBLEMS } from '../../shared/file-problems';
+import { MEETING_ERRORS } from '../meetings/errors';
 import { backupKm } from './sections/backup';
 import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
@@ -98,6 +99,7 @@ export const km = {
     last_admin: 'ត្រូវមានអ្នកគ្រប់គ្រងយ៉ាងហោចណាស់ម្នាក់ជានិច្ច',
     own_account: 'មិនអាចបិទគណនីរបស់ខ្លួនឯងបានទេ',
     ...FILE_PROBLEMS.km,
+    ...MEETING_ERRORS.km,
     unexpected: 'សូមអភ័យទោស មានបញ្ហាមិនរំពឹងទុក។ មិនបានរក្សាទុកទេ។ សូមព្យាយាមម្តងទៀត ឬបើកកម្មវិធីឡើងវិញ។',
     unknown_column: 'ជួរឈរមិនស្គាល់',
     duplicate_column: 'ជួរឈរស្ទួនគ្នា',

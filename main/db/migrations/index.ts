@@ -4,6 +4,7 @@ import * as m002 from './002_ledger';
 import * as m003 from './003_members_money';
 import * as m004 from './004_farm_inputs';
 import * as m005 from './005_users';
+import * as m006 from './006_meetings_yearend';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '003_members_money', up: m003.up },
   { version: 4, name: '004_farm_inputs', up: m004.up },
   { version: 5, name: '005_users', up: m005.up },
+  { version: 6, name: '006_meetings_yearend', up: m006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
