@@ -58,6 +58,10 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'home.summary': 'read',
   'backup.progress': 'read',
   'health.check': 'read',
+  'bylaws.get': 'read',
+  'meetings.list': 'read',
+  'meetings.get': 'read',
+  'year.status': 'read',
 
   'auth.changePassword': 'self',
 
@@ -101,11 +105,16 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'inputs.repaymentDay': 'enter',
   'inputs.adjust': 'enter',
   'inputs.count': 'enter',
+  'meetings.create': 'enter',
+  'meetings.update': 'enter',
+  'year.pay': 'enter',
 
   'ledger.closeMonth': 'approve',
   'ledger.reopenMonth': 'approve',
+  'year.close': 'approve',
 
   'cooperative.update': 'admin',
+  'bylaws.save': 'admin',
   'users.list': 'admin',
   'users.create': 'admin',
   'users.update': 'admin',
