@@ -88,6 +88,8 @@ export interface JournalEntriesTable {
   reverses_id: number | null;
   created_by: string;
   created_at: string;
+  /** SHA-256 of the entry's lines (main/audit/digest.ts), so that the audit log covers them. */
+  lines_digest: string | null;
 }
 
 export interface JournalLinesTable {

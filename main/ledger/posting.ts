@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import { isRealIsoDate } from '../../shared/khmer';
+import { linesDigest } from '../audit/digest';
 import type { Now } from '../clock';
 import type { AccountRecord, CurrencyCode, Database } from '../db/schema';
 import { reverseStockMovements } from '../inputs/stock';
@@ -139,6 +140,9 @@ export async function postEntries(trx: Transaction<Database>, drafts: readonly E
     reverses_id: draft.reversesId ?? null,
     created_by: actor.user,
     created_at: actor.timestamp,
+    lines_digest: linesDigest(
+      draft.lines.map((line) => ({ ...line, memberId: line.memberId ?? null, date: draft.date })),
+    ),
   }));
   const lines = drafts.flatMap((draft, index) =>
     draft.lines.map((line) => ({

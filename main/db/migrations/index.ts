@@ -5,6 +5,7 @@ import * as m003 from './003_members_money';
 import * as m004 from './004_farm_inputs';
 import * as m005 from './005_users';
 import * as m006 from './006_meetings_yearend';
+import * as m007 from './007_audit_log';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '004_farm_inputs', up: m004.up },
   { version: 5, name: '005_users', up: m005.up },
   { version: 6, name: '006_meetings_yearend', up: m006.up },
+  { version: 7, name: '007_audit_log', up: m007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
