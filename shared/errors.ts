@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'date_after_join'
   | 'date_after_exit'
   | 'phone_invalid'
+  | 'khmer_letters_only'
+  | 'latin_letters_only'
   | 'national_id_invalid'
   | 'national_id_taken'
   | 'not_found'

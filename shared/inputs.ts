@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Currency, type Digits, formatNumber, toLatinDigits, withDigits } from './khmer';
-import { currencySchema, rateSchema } from './ledger';
+import { amountNumber, currencySchema, positiveAmount, rateSchema } from './ledger';
 import { isoDate } from './schemas';
 import { optionalText, requiredText, TEXT_LIMITS } from './text';
 
@@ -9,7 +9,7 @@ import { optionalText, requiredText, TEXT_LIMITS } from './text';
 // cooperative keeps its books; a purchase paid in dollars goes through the currency-conversion accounts.
 
 const id = z.number().int().positive();
-const amount = z.number('required').int('amount_not_integer').positive('amount_invalid');
+const amount = positiveAmount;
 
 /**
  * Quantities are kept in thousandths of the item's unit, so that 12.5 kg or 0.25 litre are exact
@@ -62,7 +62,7 @@ export const inputItemSchema = z.strictObject({
   nameLatin: optionalText(TEXT_LIMITS.name),
   unit: inputUnitSchema,
   /** What the cooperative usually charges members per unit, in riel; each sale may say otherwise. */
-  salePrice: z.number('required').int('amount_not_integer').min(0, 'amount_invalid'),
+  salePrice: amountNumber().int('amount_not_integer').min(0, 'amount_invalid'),
   /** The asset account holding this item's stock, and the income account its sales post to. */
   stockAccountId: id,
   incomeAccountId: id,

@@ -58,7 +58,16 @@ export const accountRenameSchema = z.object({
 export const accountActiveSchema = z.object({ id, active: z.boolean() });
 
 /** An amount as typed, in the currency's minor unit after parsing on the form's side. */
-const amount = z.number('required').int('amount_not_integer').positive('amount_invalid');
+/** What an amount box holds while its text is not an amount ('abc'); an empty box holds NaN. */
+export const NOT_AN_AMOUNT = Number.POSITIVE_INFINITY;
+/**
+ * A positive amount in minor units. An empty box must be filled in; letters typed in it are not a valid
+ * amount, which is a different sentence.
+ */
+export const amountNumber = () =>
+  z.number({ error: (issue) => (issue.input === NOT_AN_AMOUNT ? 'amount_invalid' : 'required') });
+export const positiveAmount = amountNumber().int('amount_not_integer').positive('amount_invalid');
+const amount = positiveAmount;
 const memo = optionalText(TEXT_LIMITS.memo);
 
 // A cash voucher: money received for, or paid from, one head of account.
@@ -109,7 +118,7 @@ export const openingLineSchema = z.object({
   accountId: id,
   memberId: id.nullable(),
   /** In the account's natural sign: a positive balance is what the account normally holds. */
-  amount: z.number('required').int('amount_not_integer'),
+  amount: amountNumber().int('amount_not_integer'),
 });
 export const openingBalancesSchema = z.object({
   date: isoDate,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Currency } from './khmer';
-import { currencySchema } from './ledger';
+import { currencySchema, positiveAmount } from './ledger';
 import { isoDate } from './schemas';
 import { requiredText, TEXT_LIMITS } from './text';
 
 const id = z.number().int().positive();
-const amount = z.number('required').int('amount_not_integer').positive('amount_invalid');
+const amount = positiveAmount;
 
 // ---------- Shares (SPEC 2.4) ----------
 

@@ -29,9 +29,21 @@ export const phoneSchema = optionalText(30).refine(
   'phone_invalid',
 );
 
+// A name in Khmer letters has Khmer letters and no Latin ones ("abc123" is refused); a name in Latin
+// letters has no Khmer.
+const khmerName = requiredText(TEXT_LIMITS.personName).refine(
+  // An empty name is refused once, as required.
+  (v) => v === '' || (/[\u1780-\u17DD]/.test(v) && !/[A-Za-z]/.test(v)),
+  'khmer_letters_only',
+);
+const latinName = optionalText(TEXT_LIMITS.personName).refine(
+  (v) => !/[\u1780-\u17FF]/.test(v),
+  'latin_letters_only',
+);
+
 export const memberInputSchema = z.object({
-  nameKm: requiredText(TEXT_LIMITS.personName),
-  nameLatin: optionalText(TEXT_LIMITS.personName),
+  nameKm: khmerName,
+  nameLatin: latinName,
   sex: sexSchema,
   birthDate: optionalIsoDate,
   nationalId: nationalIdSchema,

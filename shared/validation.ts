@@ -8,6 +8,8 @@ const SCHEMA_CODES = new Set<string>([
   'too_long',
   'date_invalid',
   'phone_invalid',
+  'khmer_letters_only',
+  'latin_letters_only',
   'national_id_invalid',
   'validation',
   'period_order',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type Currency, formatAmount } from '../../shared/khmer';
+import { NOT_AN_AMOUNT } from '../../shared/ledger';
 import { MINOR_DIGITS, parseAmount, plainAmount } from '../../shared/money';
 import { useI18n } from '../i18n';
 
@@ -27,7 +28,8 @@ const shownAmount = (value: number, currency: Currency) =>
 
 /**
  * An amount typed in the currency's usual form ('125,000', '312.50', Khmer digits too). The form holds
- * the minor-unit integer, or NaN while the text is not an amount, which the shared schema refuses.
+ * the minor-unit integer, NaN while it is empty and NOT_AN_AMOUNT while its text is not an amount: the
+ * shared schema refuses both, each with its own sentence.
  */
 export function AmountInput(props: {
   id: string;
@@ -42,7 +44,11 @@ export function AmountInput(props: {
   const [text, setText] = useState(() => shownAmount(value, currency));
   // A value set from outside (a reset, a filled-in line) replaces what is shown.
   useEffect(() => {
-    setText((current) => (parseAmount(current, currency) === value ? current : shownAmount(value, currency)));
+    setText((current) =>
+      parseAmount(current, currency) === value || value === NOT_AN_AMOUNT
+        ? current
+        : shownAmount(value, currency),
+    );
   }, [value, currency]);
   return (
     <input
@@ -59,7 +65,7 @@ export function AmountInput(props: {
         props.onChange(
           event.target.value.trim() === ''
             ? Number.NaN
-            : (parseAmount(event.target.value, currency) ?? Number.NaN),
+            : (parseAmount(event.target.value, currency) ?? NOT_AN_AMOUNT),
         );
       }}
       onBlur={props.onBlur}

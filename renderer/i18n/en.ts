@@ -78,6 +78,8 @@ export const en: Messages = {
     date_after_exit: 'cannot be after the exit date ({date})',
     date_after_first_join: "cannot be after the first member's join date ({date})",
     phone_invalid: 'is not a Cambodian phone number (e.g. 012 345 678)',
+    khmer_letters_only: 'must be written in Khmer letters (no Latin letters)',
+    latin_letters_only: 'must be written in Latin letters (no Khmer)',
     national_id_invalid: 'is not a valid ID card number',
     national_id_taken: 'already belongs to member {number}',
     not_found: 'was not found',

@@ -80,6 +80,8 @@ export const km = {
     date_after_exit: 'មិនអាចក្រោយថ្ងៃចាកចេញ ({date}) បានទេ',
     date_after_first_join: 'មិនអាចក្រោយថ្ងៃចូលរបស់សមាជិកដំបូង ({date}) បានទេ',
     phone_invalid: 'មិនមែនជាលេខទូរស័ព្ទកម្ពុជា (ឧ. ០១២ ៣៤៥ ៦៧៨)',
+    khmer_letters_only: 'សូមសរសេរជាអក្សរខ្មែរ (គ្មានអក្សរឡាតាំង)',
+    latin_letters_only: 'សូមសរសេរជាអក្សរឡាតាំង (គ្មានអក្សរខ្មែរ)',
     national_id_invalid: 'លេខអត្តសញ្ញាណប័ណ្ណមិនត្រឹមត្រូវ',
     national_id_taken: 'លេខនេះជារបស់សមាជិកលេខ {number} រួចហើយ',
     not_found: 'រកមិនឃើញ',
