@@ -44,7 +44,8 @@ export function HomeCharts({
     i18n.format(h.million, {}, { n: formatNumber(Math.round(value / 1_000_000), i18n.digits) });
   const riel = (value: unknown) =>
     typeof value === 'number' ? formatAmount(value, 'KHR', { digits: i18n.digits, brackets: true }) : '';
-  const people = (value: unknown) => (typeof value === 'number' ? formatNumber(value, i18n.digits) : '');
+  const people = (value: unknown) =>
+    typeof value === 'number' && Number.isInteger(value) ? formatNumber(value, i18n.digits) : '';
   const tooltipLabel = (_: unknown, payload: readonly { payload?: HomeTrendPoint }[]) => {
     const month = payload[0]?.payload?.month;
     return month ? monthLabel(month, i18n) : '';
