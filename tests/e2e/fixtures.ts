@@ -121,7 +121,9 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
       open: async () => {
         // Books made by the test through the business code have no users yet: the test's administrator
         // is made and signed in, as the first-run wizard's last step does. A first-run test starts in setup.
-        if ((await backend.session.status()).auth !== 'none') await signInAdmin(backend);
+        // A test that signed someone in itself (a demo's own users) stays signed in as them.
+        const { auth } = await backend.session.status();
+        if (auth === 'createAdmin' || auth === 'signIn') await signInAdmin(backend);
         await page.goto(rendererUrl);
         await page.evaluate(() => document.fonts.ready);
       },
