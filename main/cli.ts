@@ -10,6 +10,7 @@ import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal, readInputFile } from '
 import { INPUTS_COMMANDS } from './cli/inputs';
 import { withPdfReports } from './cli/pdf';
 import { REPORTS, type Report } from './cli/reports';
+import { SALES_COMMANDS, SALES_USAGE } from './cli/sales';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
 import { openDatabase } from './db/open';
@@ -79,6 +80,7 @@ Commands:
   report input-credit-aging --db FILE --to DATE [--format csv|json|pdf]
       Stock on hand at average cost, the period's input sales, and input credit per member: not yet
       due, 1–30, 31–90 and over 90 days overdue.
+${SALES_USAGE}
   export hledger --db FILE --out FILE
       Write the whole ledger as an hledger journal, to check the books with an independent tool.
 ${BACKUP_USAGE}${AUDIT_USAGE}
@@ -282,7 +284,7 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
     ]),
   ),
   ...Object.fromEntries(
-    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS }).map(([name, command]) => [
+    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS, ...SALES_COMMANDS }).map(([name, command]) => [
       name,
       booksCommand(command),
     ]),

@@ -70,6 +70,7 @@ import {
   meetingUpdateSchema,
 } from './meetings';
 import { type BuiltReport, type ReportSaveResult, reportRequestSchema, reportSaveSchema } from './reports';
+import * as sales from './sales';
 import {
   type CollectionDayResult,
   closeSavingsAccountSchema,
@@ -248,6 +249,20 @@ export const contract = {
   'review.open': channel<AppStatus>()(backupOpenSchema),
   'review.close': channel<AppStatus>()(none),
   'health.check': channel<HealthReport>()(none),
+  'sales.campaigns': channel<sales.CampaignSummary[]>()(none),
+  'sales.campaign': channel<sales.CampaignSummary>()(sales.campaignIdSchema),
+  'sales.createCampaign': channel<sales.Campaign>()(sales.campaignSchema),
+  'sales.closeCampaign': channel<sales.Campaign>()(sales.campaignIdSchema.extend({ date: isoDate })),
+  'sales.deliveries': channel<sales.DeliveryRow[]>()(sales.campaignIdSchema),
+  'sales.deliveryDay': channel<{ count: number; netG: number; numbers: string[] }>()(sales.deliveryDaySchema),
+  'sales.consent': channel<{ given: boolean }>()(sales.consentSchema),
+  'sales.sell': channel<sales.PostedSalesEvent & { amount: number }>()(sales.buyerSaleSchema),
+  'sales.receive': channel<sales.PostedSalesEvent & { owed: number }>()(sales.buyerReceiptSchema),
+  'sales.cost': channel<sales.PostedSalesEvent>()(sales.saleCostSchema),
+  'sales.payoutSheet': channel<sales.PayoutSheet>()(sales.payoutSheetQuerySchema),
+  'sales.payout': channel<sales.PayoutResult>()(sales.payoutSchema),
+  'sales.collect': channel<{ count: number; total: number; numbers: string[] }>()(
+    sales.payoutCollectionSchema,
   'bylaws.get': channel<Bylaws>()(none),
   'bylaws.save': channel<Bylaws>()(bylawsSchema),
   'meetings.list': channel<MeetingRow[]>()(none),

@@ -19,6 +19,7 @@ export const REPORT_NAMES = [
   'stock',
   'input-sales',
   'input-credit-aging',
+  'payout-sheet',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
@@ -68,6 +69,8 @@ export const reportRequestSchema = z.discriminatedUnion('report', [
   z.strictObject({ report: z.literal('stock'), asOf: isoDate, ...common }),
   z.strictObject({ report: z.literal('input-sales'), ...period, ...common }).refine(periodCheck, periodError),
   z.strictObject({ report: z.literal('input-credit-aging'), asOf: isoDate, ...common }),
+  /** A collective sale's payout sheet: as posted, or what a payout today would post. */
+  z.strictObject({ report: z.literal('payout-sheet'), campaignId: id, ...common }),
   z.strictObject({ report: z.literal('minutes'), meetingId: id, ...common }),
   /** Blank before the meeting (everyone who may attend), filled after (those recorded present). */
   z.strictObject({ report: z.literal('attendance'), meetingId: id, blank: z.boolean(), ...common }),

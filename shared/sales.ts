@@ -111,6 +111,22 @@ export const payoutSchema = z.strictObject({
 });
 export type PayoutInput = z.infer<typeof payoutSchema>;
 
+export const payoutSheetQuerySchema = z.strictObject({
+  campaignId: id,
+  date: isoDate,
+  toSavings: z.array(id).max(20_000, 'validation').optional(),
+});
+
+export interface PayoutResult {
+  members: number;
+  proceeds: number;
+  gross: number;
+  fee: number;
+  credit: number;
+  net: number;
+  uncollected: number;
+}
+
 export const payoutCollectionSchema = z.strictObject({
   campaignId: id,
   date: isoDate,

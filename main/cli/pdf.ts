@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { writeFileWhole } from '../files/write-whole';
 import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
 import type { Report } from './reports';
+import { campaignField } from './sales';
 
 // Printed reports from the command line: `report <name> --format pdf --out FILE [--lang km|en]
 // [--digits khmer|latin] [--national-header yes|no]`, each built by the same catalog the Reports screen
@@ -71,6 +72,7 @@ const PDF_INPUTS: Record<ReportName, PdfInputs> = {
   stock: atDate,
   'input-sales': period,
   'input-credit-aging': atDate,
+  'payout-sheet': { options: ['campaign'], read: (options) => (db) => campaignField(db, options) },
   'cash-book': {
     options: ['from', 'to', 'currency'],
     read(options) {

@@ -10,6 +10,7 @@ import { balanceSheet, cashBook, incomeStatement, trialBalance } from '../ledger
 import { memberStatement } from '../members/statement';
 import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
 import { INPUTS_REPORTS } from './inputs';
+import { SALES_REPORTS } from './sales';
 
 // The statements as a spreadsheet or a program reads them: CSV with plain decimals and one row per
 // statement line (totals as rows of their own, marked in the `line` column), or JSON exactly as the
@@ -275,4 +276,5 @@ export const REPORTS: Record<string, Report> = {
   'cash-book': cashBookReport,
   'member-statement': memberStatementReport,
   ...INPUTS_REPORTS,
+  ...SALES_REPORTS,
 };

@@ -265,7 +265,7 @@ export interface UsersTable {
   last_sign_in_at: string | null;
 }
 
-export interface Database extends MeetingsTables {
+export interface Database extends MeetingsTables, SalesTables {
   cooperative: CooperativeTable;
   users: UsersTable;
   sequences: SequencesTable;

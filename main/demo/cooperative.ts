@@ -8,6 +8,7 @@ import { closeDemoMonths, type DemoLedgerSummary, writeDemoLedger } from './ledg
 import { demoFoundingDate } from './ledger-setup';
 import { demoMembers } from './members';
 import { COMMUNES, DISTRICT, PROVINCE } from './names';
+import { writeDemoSales } from './sales-history';
 import { writeDemoUsers } from './users';
 
 /** The app's one-button demo: enough history for every statement and six input seasons, opened in a few seconds. */
@@ -86,6 +87,13 @@ export async function createDemoCooperative(
   });
   const before = await countLedger(db);
   await writeDemoInputs(db, {
+    seed: options.seed,
+    members,
+    founded: profile.foundedOn,
+    today: options.now.today,
+    actor,
+  });
+  await writeDemoSales(db, {
     seed: options.seed,
     members,
     founded: profile.foundedOn,

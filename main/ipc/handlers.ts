@@ -41,6 +41,7 @@ import { listMembers } from '../members/search';
 import { memberStatement } from '../members/statement';
 import type { PreferencesStore } from '../preferences';
 import type { ReportService } from '../reports/service';
+import { salesHandlers } from '../sales/handlers';
 import {
   closeSavingsAccount,
   depositSavings,
@@ -70,6 +71,7 @@ export function createHandlers(
     ...backups.handlers(),
     ...meetingHandlers(session),
     ...userHandlers(session),
+    ...salesHandlers(session),
     'prefs.get': async () => preferences.get(),
     'prefs.set': async (value) => preferences.set(value),
     'app.status': () => session.status(),

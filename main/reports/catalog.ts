@@ -15,6 +15,7 @@ import { creditAgingPdf, inputSalesPdf, stockPdf } from './inputs';
 import { memberRegisterPdf } from './member-register';
 import { memberStatementPdf } from './member-statement';
 import { minutesPdf } from './minutes';
+import { payoutSheetFileName, payoutSheetPdf } from './payout-sheet';
 import { shareRegisterPdf } from './share-register';
 import { balanceSheetPdf, cashBookPdf, incomeStatementPdf, trialBalancePdf } from './statements';
 
@@ -71,11 +72,14 @@ export async function buildReport(
       return annualReportPdf(db, { ...options, year: request.year });
     case 'dividend-payout':
       return dividendPayoutPdf(db, { ...options, year: request.year });
+    case 'payout-sheet':
+      return payoutSheetPdf(db, { ...options, campaignId: request.campaignId });
   }
 }
 
 /** The name offered when the report is saved: what it is and for when, e.g. "balance-sheet-2026-10-31.pdf". */
 export async function reportFileName(db: Kysely<Database>, request: ReportRequest, today: string) {
+  if (request.report === 'payout-sheet') return payoutSheetFileName(db, request.campaignId, request.lang);
   const parts: string[] = [request.report];
   switch (request.report) {
     case 'member-register':

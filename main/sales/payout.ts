@@ -49,6 +49,23 @@ async function savingsTargets(db: Db, campaign: Campaign, memberIds: readonly nu
   );
 }
 
+/**
+ * What each consenting member owes for inputs at the payout: the lesser of what was owed on the day and
+ * what is owed now, so that a payout dated back never takes credit that a later repayment already paid.
+ */
+async function creditOwed(db: Db, memberIds: readonly number[], date: string) {
+  if (memberIds.length === 0) return new Map<number, MemberInputCredit>();
+  const [onDay, now] = await Promise.all([
+    memberInputCredits(db, memberIds, date),
+    memberInputCredits(db, memberIds, '9999-12-31'),
+  ]);
+  for (const [memberId, credit] of onDay) {
+    const later = now.get(memberId)?.outstanding ?? 0;
+    if (later < credit.outstanding) onDay.set(memberId, { ...credit, outstanding: Math.max(later, 0) });
+  }
+  return onDay;
+}
+
 /** Net kg per member who delivered, in member-number order: the weights the proceeds are shared by. */
 async function deliveredByMember(db: Db, campaignId: number) {
   return db
@@ -79,8 +96,7 @@ async function computePayout(db: Db, campaign: Campaign, date: string, toSavings
   const memberIds = delivered.map((d) => d.member_id);
   // Without consent for this campaign nothing is taken for credit; a campaign in dollars never takes any.
   const consent = campaign.currency === 'KHR' ? await consentingMembers(db, campaign.id) : new Set<number>();
-  const credits: Map<number, MemberInputCredit> =
-    consent.size > 0 ? await memberInputCredits(db, [...consent], date) : new Map();
+  const credits = await creditOwed(db, [...consent], date);
   const savings = await savingsTargets(db, campaign, memberIds);
   const shares = memberShares(
     proceeds,

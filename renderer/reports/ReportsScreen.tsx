@@ -10,6 +10,7 @@ import { DateInput, encodeError, errorSentence, Field } from '../components/form
 import { MemberPicker } from '../components/pickers';
 import { useI18n } from '../i18n';
 import { monthLabel } from '../ledger/statements/dates';
+import { CampaignSelect } from '../sales/CampaignSelect';
 import { type ChoiceField, defaultFrom, REPORT_INPUTS, type ReportChoice, toRequest } from './choice';
 import { PdfPreview } from './PdfPreview';
 import { base64Bytes, openPdf } from './pdf';
@@ -41,6 +42,7 @@ export function ReportsScreen() {
     from: defaultFrom('board-statement', today),
     to: today,
     memberId: null,
+    campaignId: null,
     allMembers: false,
     currency: '',
     // Khmer by default, English on request (SPEC 2.9), whatever the screen's own language.
@@ -146,6 +148,7 @@ export function ReportsScreen() {
       to: r.to,
       memberId: r.member,
       currency: r.currency,
+      campaignId: r.campaign,
     };
     const error = errors[field] ? { type: 'validate', message: errors[field] } : undefined;
     return (
@@ -190,6 +193,14 @@ export function ReportsScreen() {
                       </option>
                     ))}
                   </select>
+                );
+              case 'campaignId':
+                return (
+                  <CampaignSelect
+                    {...aria}
+                    value={choice.campaignId}
+                    onChange={(campaignId) => change({ campaignId })}
+                  />
                 );
               case 'memberId':
                 return (

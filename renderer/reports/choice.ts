@@ -11,6 +11,8 @@ export interface ReportChoice {
   from: string;
   to: string;
   memberId: number | null;
+  /** The collective sale of a payout sheet. */
+  campaignId?: number | null;
   allMembers: boolean;
   currency: Currency | '';
   lang: 'km' | 'en';
@@ -18,7 +20,7 @@ export interface ReportChoice {
   nationalHeader: boolean;
 }
 
-export type ChoiceField = 'month' | 'asOf' | 'from' | 'to' | 'memberId' | 'currency';
+export type ChoiceField = 'month' | 'asOf' | 'from' | 'to' | 'memberId' | 'currency' | 'campaignId';
 
 /** The inputs each report asks for, in the order they are shown. */
 export const REPORT_INPUTS: Record<ReportName, readonly ChoiceField[]> = {
@@ -33,6 +35,7 @@ export const REPORT_INPUTS: Record<ReportName, readonly ChoiceField[]> = {
   stock: ['asOf'],
   'input-sales': ['from', 'to'],
   'input-credit-aging': ['asOf'],
+  'payout-sheet': ['campaignId'],
 };
 
 /**
@@ -55,7 +58,10 @@ export function toRequest(choice: ReportChoice): { request: ReportRequestInput }
   };
   const candidate: Record<string, unknown> = { report: choice.report, ...common };
   for (const field of REPORT_INPUTS[choice.report]) {
-    if (field === 'memberId') {
+    if (field === 'campaignId') {
+      if (choice.campaignId == null) return { error: { code: 'required', field: 'campaignId' } };
+      candidate.campaignId = choice.campaignId;
+    } else if (field === 'memberId') {
       if (!choice.allMembers) candidate.memberId = choice.memberId;
     } else if (field === 'currency') {
       if (choice.currency) candidate.currency = choice.currency;

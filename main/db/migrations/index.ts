@@ -6,6 +6,7 @@ import * as m004 from './004_farm_inputs';
 import * as m005 from './005_users';
 import * as m006 from './006_meetings_yearend';
 import * as m007 from './007_audit_log';
+import * as m008 from './008_collective_sales';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '005_users', up: m005.up },
   { version: 6, name: '006_meetings_yearend', up: m006.up },
   { version: 7, name: '007_audit_log', up: m007.up },
+  { version: 8, name: '008_collective_sales', up: m008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
