@@ -3,6 +3,7 @@ import type { AppStatus, Language } from '../shared/contract';
 import { localToday } from '../shared/dates';
 import { DEMO_PASSWORD, type Permission, roleMay } from '../shared/users';
 import { call, whenSignedOut } from './api';
+import { AuditScreen } from './audit/AuditScreen';
 import { BackupScreen } from './backup/BackupScreen';
 import { ProfileScreen } from './cooperative/ProfileScreen';
 import { HomeScreen } from './home/HomeScreen';
@@ -49,6 +50,7 @@ type Screen =
   | 'reports'
   | 'backup'
   | 'health'
+  | 'audit'
   | 'users'
   | 'cooperative';
 
@@ -58,7 +60,7 @@ const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; scree
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
   { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
-  { heading: null, screens: ['reports', 'backup', 'health', 'users', 'cooperative'] },
+  { heading: null, screens: ['reports', 'backup', 'health', 'audit', 'users', 'cooperative'] },
 ];
 
 // Screens that only enter or administer, left out of the sidebar of a role that could not use them (the
@@ -294,6 +296,7 @@ function Workspace({
             {screen === 'reports' ? <ReportsScreen /> : null}
             {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
             {screen === 'health' ? <HealthScreen /> : null}
+            {screen === 'audit' ? <AuditScreen /> : null}
             {screen === 'users' && status.user ? (
               <UsersScreen me={status.user} onChanged={() => void refresh()} />
             ) : null}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AuditLogPage, type AuditReport, auditQuerySchema } from './audit';
 import {
   type BackupMade,
   type BackupProgressView,
@@ -249,6 +250,8 @@ export const contract = {
   'review.open': channel<AppStatus>()(backupOpenSchema),
   'review.close': channel<AppStatus>()(none),
   'health.check': channel<HealthReport>()(none),
+  'audit.list': channel<AuditLogPage>()(auditQuerySchema),
+  'audit.verify': channel<AuditReport>()(none),
   'sales.campaigns': channel<sales.CampaignSummary[]>()(none),
   'sales.campaign': channel<sales.CampaignSummary>()(sales.campaignIdSchema),
   'sales.createCampaign': channel<sales.Campaign>()(sales.campaignSchema),

@@ -1,12 +1,15 @@
+import type { AuditFinding } from './audit';
+
 // The health check of a cooperative's books (SPEC 2.10): what a reviewer asks before trusting them. Each
 // finding names where it is (an entry, a member, an account, a day), so that the screen can open it.
-export type HealthCheckName = 'balance' | 'control' | 'savings' | 'closed_months' | 'cash';
+export type HealthCheckName = 'balance' | 'control' | 'savings' | 'closed_months' | 'cash' | 'audit';
 export const HEALTH_CHECKS: readonly HealthCheckName[] = [
   'balance',
   'control',
   'savings',
   'closed_months',
   'cash',
+  'audit',
 ];
 
 export type HealthFinding =
@@ -59,7 +62,9 @@ export type HealthFinding =
       date: string;
       balance: number;
       days: number;
-    };
+    }
+  /** The audit chain (main/audit/verify.ts): the first place it or the books disagree with it. */
+  | { check: 'audit'; kind: 'audit'; finding: AuditFinding };
 
 export interface HealthReport {
   /** Per check, how many findings it made (0: the check passed). */

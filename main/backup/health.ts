@@ -5,6 +5,7 @@ import {
   type HealthFinding,
   type HealthReport,
 } from '../../shared/health';
+import { verifyAudit } from '../audit/verify';
 
 const LIMIT = 200;
 
@@ -12,7 +13,8 @@ const LIMIT = 200;
  * Checks what the books must always be, read straight from the ledger's own rows (not from the
  * statements built on them, which could hide what they add up): every entry and each currency balances,
  * member sub-ledgers and month totals agree with their accounts, no member's savings below zero, nothing
- * posted into a month after it was closed, and cash on hand never below zero at the end of any day.
+ * posted into a month after it was closed, cash on hand never below zero at the end of any day, and the
+ * audit chain intact with the books agreeing with it.
  * Reads only: a review copy's read-only connection runs it.
  *
  * The lines are read in few passes, each along an index that holds what it adds up: per account and day
@@ -67,6 +69,11 @@ export function healthCheck(sqlite: BetterSqlite3.Database): HealthReport {
        WHERE e.created_at > c.closed_at ORDER BY e.date, e.id`,
     ).map((r) => ({ check: 'closed_months' as const, kind: 'posted_after_close' as const, ...r })),
     ...negativeCash(days, accounts),
+    ...verifyAudit(sqlite).findings.map((finding) => ({
+      check: 'audit' as const,
+      kind: 'audit' as const,
+      finding,
+    })),
   ];
   const checks = Object.fromEntries(HEALTH_CHECKS.map((name) => [name, 0])) as Record<
     HealthCheckName,

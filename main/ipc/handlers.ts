@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors';
+import { auditHandlers } from '../audit/handlers';
 import { listAutomaticBackups } from '../backup/rotation';
 import type { BackupService } from '../backup/service';
 import { createCooperative, updateCooperative } from '../cooperative/profile';
@@ -69,6 +70,7 @@ export function createHandlers(
 ): Handlers {
   return {
     ...backups.handlers(),
+    ...auditHandlers(session),
     ...meetingHandlers(session),
     ...userHandlers(session),
     ...salesHandlers(session),

@@ -58,6 +58,8 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'home.summary': 'read',
   'backup.progress': 'read',
   'health.check': 'read',
+  'audit.list': 'read',
+  'audit.verify': 'read',
   'sales.campaigns': 'read',
   'sales.campaign': 'read',
   'sales.deliveries': 'read',

@@ -38,6 +38,7 @@ export const en: Messages = {
     inputCredit: 'Credit',
     backup: 'Backups',
     health: 'Health check',
+    audit: 'Audit log',
     users: 'Users',
   },
   money: moneyEn,

@@ -40,6 +40,7 @@ export const km = {
     inputCredit: 'ឥណទាន',
     backup: 'ការបម្រុងទុក',
     health: 'ពិនិត្យសុខភាពបញ្ជី',
+    audit: 'កំណត់ត្រាសវនកម្ម',
     users: 'អ្នកប្រើ',
   },
   money: moneyKm,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { auditFindingText } from '../../shared/audit';
 import { HEALTH_CHECKS, type HealthFinding, type HealthReport } from '../../shared/health';
 import { formatAmount } from '../../shared/khmer';
 import { call } from '../api';
@@ -26,6 +27,8 @@ function findingText(f: HealthFinding, i18n: I18n): string {
         : `${f.accountCode} · ${i18n.date(f.date)} · ${money(f.balance, f.currency)}`;
     case 'posted_after_close':
       return `${f.number ?? `#${f.entryId}`} · ${i18n.date(f.date)} · ${f.month}`;
+    case 'audit':
+      return auditFindingText(f.finding, i18n.language);
   }
 }
 

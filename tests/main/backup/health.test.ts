@@ -26,10 +26,25 @@ const tamper = (sql: string, ...params: unknown[]) => {
 describe('the health check', () => {
   it('finds nothing wrong in books the app kept', () => {
     expect(healthCheck(books.sqlite)).toEqual({
-      checks: { balance: 0, control: 0, savings: 0, closed_months: 0, cash: 0 },
+      checks: { balance: 0, control: 0, savings: 0, closed_months: 0, cash: 0, audit: 0 },
       findings: [],
       healthy: true,
     });
+  });
+
+  it('names an edit outside the app that the audit trail did not seal', () => {
+    const last = one<{ id: number }>('SELECT max(id) AS id FROM audit_log').id;
+    books.sqlite.prepare("UPDATE members SET village = 'ត្រពាំង' WHERE id = 2").run();
+    const report = healthCheck(books.sqlite);
+    expect(report.healthy).toBe(false);
+    expect(report.checks.audit).toBe(1);
+    expect(report.findings).toEqual([
+      {
+        check: 'audit',
+        kind: 'audit',
+        finding: { kind: 'unsealed', logId: last + 1, tableName: 'members', rowId: 2, rowKey: null },
+      },
+    ]);
   });
 
   it('names the entry and currency that no longer balance, and the month total that disagrees', () => {
