@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'unknown_column'
   | 'duplicate_column'
   | 'csv_invalid'
+  | 'xlsx_formula'
+  | 'xlsx_damaged'
   | 'wrong_column_count'
   | 'entry_too_few_lines'
   | 'entry_unbalanced'

@@ -16,6 +16,8 @@ const km = {
   file_encoding:
     'ឯកសារនេះមិនមែនជាអត្ថបទ UTF-8 ទេ (ប្រហែលជារក្សាទុកដោយ Excel ចាស់)។ មិនបាននាំចូលអ្វីទេ។ សូមបើកវាក្នុង Excel ហើយរក្សាទុកម្តងទៀតជា «CSV UTF-8»។',
   file_too_large: 'ឯកសារនេះធំពេក (លើសពី {limit} MB)។ មិនបាននាំចូលអ្វីទេ។',
+  xlsx_damaged:
+    'ឯកសារនេះមិនមែនជាឯកសារ Excel (.xlsx) ដែលអាចអានបានទេ (ប្រហែលជាខូច)។ មិនបាននាំចូលអ្វីទេ។ សូមបើកវាក្នុង Excel ហើយរក្សាទុកម្តងទៀត។',
   too_many_rows: 'ឯកសារនេះមានជួរច្រើនពេក (លើសពី {limit} ជួរ)។ មិនបាននាំចូលអ្វីទេ។ សូមពិនិត្យថាជាឯកសារត្រឹមត្រូវ។',
   too_many_errors: 'កំហុសច្រើនពេក៖ បង្ហាញតែ {shown} ដំបូងប៉ុណ្ណោះ។ សូមពិនិត្យថាជាឯកសារត្រឹមត្រូវ។',
   opening_exists:
@@ -49,6 +51,8 @@ const en: Record<FileProblem, string> = {
   file_encoding:
     'This file is not UTF-8 text (perhaps saved by an older Excel). Nothing was imported. Open it in Excel and save it again as "CSV UTF-8".',
   file_too_large: 'This file is too large (over {limit} MB). Nothing was imported.',
+  xlsx_damaged:
+    'This file is not an Excel workbook (.xlsx) that can be read (it may be damaged). Nothing was imported. Open it in Excel and save it again.',
   too_many_rows:
     'This file has too many rows (over {limit}). Nothing was imported. Check that this is the right file.',
   too_many_errors: 'Too many errors: only the first {shown} are listed. Check that this is the right file.',

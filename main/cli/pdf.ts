@@ -4,7 +4,6 @@ import { DomainError } from '../../shared/errors';
 import { REPORT_NAMES, type ReportName, reportRequestSchema } from '../../shared/reports';
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
-import { writeFileWhole } from '../files/write-whole';
 import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
 import type { Report } from './reports';
 import { campaignField } from './sales';
@@ -115,10 +114,9 @@ function pdfReport(
       ...(digits ? { digits } : {}),
       ...(await fields(db)),
     });
-    const { buildReport } = await import('../reports/catalog');
-    const pdf = await buildReport(db, request, now.today);
-    await writeFileWhole(out, pdf);
-    return `wrote ${out} (${pdf.length} bytes)\n`;
+    const { writeReportFile } = await import('../reports/catalog');
+    const { bytes } = await writeReportFile(db, request, now.today, out);
+    return `wrote ${out} (${bytes} bytes)\n`;
   };
 }
 

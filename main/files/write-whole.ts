@@ -27,7 +27,7 @@ export async function writeFileWhole(path: string, data: string | Uint8Array): P
  */
 export async function writeFileWholeBy<T>(
   path: string,
-  produce: (write: (piece: string) => void) => Promise<T>,
+  produce: (write: (piece: string | Uint8Array) => void) => Promise<T>,
 ): Promise<T> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   const saving = <R>(step: () => R): R => {
@@ -40,7 +40,9 @@ export async function writeFileWholeBy<T>(
   const fd = saving(() => openSync(temporary, 'w'));
   let open = true;
   try {
-    const result = await produce((piece) => saving(() => writeSync(fd, piece)));
+    const result = await produce((piece) =>
+      saving(() => (typeof piece === 'string' ? writeSync(fd, piece) : writeSync(fd, piece))),
+    );
     open = false;
     saving(() => closeSync(fd));
     await rename(temporary, path).catch(() => {

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import type { ReportRequest } from '../../shared/reports';
 import type { Database } from '../db/schema';
+import { writeFileWhole } from '../files/write-whole';
 import { getMeeting } from '../meetings/meetings';
 import { getMember } from '../members/register';
 import { annualReportPdf } from './annual-report';
@@ -13,11 +14,37 @@ import { boardStatementPdf } from './board-statement';
 import type { ReportOptions } from './common';
 import { creditAgingPdf, inputSalesPdf, stockPdf } from './inputs';
 import { memberRegisterPdf } from './member-register';
-import { memberStatementPdf } from './member-statement';
+import { memberStatementPdf, writeMemberStatements } from './member-statement';
 import { minutesPdf } from './minutes';
 import { payoutSheetFileName, payoutSheetPdf } from './payout-sheet';
 import { shareRegisterPdf } from './share-register';
 import { balanceSheetPdf, cashBookPdf, incomeStatementPdf, trialBalancePdf } from './statements';
+
+const optionsOf = (request: ReportRequest, today: string): ReportOptions => ({
+  lang: request.lang,
+  today,
+  nationalHeader: request.nationalHeader,
+  ...(request.digits ? { digits: request.digits } : {}),
+});
+
+/**
+ * Writes the requested report to `path`, whole or not at all: every member's statement page by page as it
+ * is laid out, as long as the books make it (no page limit); any other built in memory first.
+ */
+export async function writeReportFile(
+  db: Kysely<Database>,
+  request: ReportRequest,
+  today: string,
+  path: string,
+): Promise<{ bytes: number }> {
+  if (request.report === 'member-statement' && request.memberId === undefined) {
+    const period = { to: request.to, ...(request.from === undefined ? {} : { from: request.from }) };
+    return writeMemberStatements(db, { ...optionsOf(request, today), ...period }, path);
+  }
+  const pdf = await buildReport(db, request, today);
+  await writeFileWhole(path, pdf);
+  return { bytes: pdf.length };
+}
 
 /** Builds the requested report; `today` is the print date. */
 export async function buildReport(
@@ -25,12 +52,7 @@ export async function buildReport(
   request: ReportRequest,
   today: string,
 ): Promise<Buffer> {
-  const options: ReportOptions = {
-    lang: request.lang,
-    today,
-    nationalHeader: request.nationalHeader,
-    ...(request.digits ? { digits: request.digits } : {}),
-  };
+  const options = optionsOf(request, today);
   switch (request.report) {
     case 'member-register':
       return memberRegisterPdf(db, options);

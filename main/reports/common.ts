@@ -7,7 +7,7 @@ import { type Currency, type Digits, formatAmount, formatDateText, withDigits } 
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { type FrameOptions, framedReport, type Lang } from './frame';
-import { type Block, type Column, renderReport, type Table } from './layout';
+import { type Block, type Column, renderReport, type Table, writeReport } from './layout';
 
 export interface ReportOptions {
   lang: Lang;
@@ -80,6 +80,28 @@ export async function reportDigits(db: Kysely<Database>, options: ReportOptions)
   return options.digits ?? (await getCooperative(db)).reportDigits;
 }
 
+/** The profile read, the frame's options in the report's language and digits. */
+async function frameFor(
+  db: Kysely<Database>,
+  options: ReportOptions,
+  title: string,
+  subtitle: string,
+  signers?: FrameOptions['signers'],
+) {
+  const cooperative = await getCooperative(db);
+  const digits = options.digits ?? cooperative.reportDigits;
+  const frame: FrameOptions = {
+    lang: options.lang,
+    digits,
+    today: options.today,
+    title,
+    subtitle: subtitle === '' ? undefined : withDigits(subtitle, digits),
+    ...(options.nationalHeader === undefined ? {} : { nationalHeader: options.nationalHeader }),
+    ...(signers ? { signers } : {}),
+  };
+  return { cooperative, frame, context: { lang: options.lang, digits } };
+}
+
 /**
  * Reads the profile, builds the report's blocks in its language and digits, frames them (title, subtitle,
  * page x of y, signatures) and draws the PDF.
@@ -92,18 +114,37 @@ export async function renderFramed(
   body: (context: ReportContext) => Block[] | Promise<Block[]>,
   signers?: FrameOptions['signers'],
 ): Promise<Buffer> {
-  const cooperative = await getCooperative(db);
-  const digits = options.digits ?? cooperative.reportDigits;
-  const context = { lang: options.lang, digits };
-  const blocks = await body(context);
-  const document = framedReport(cooperative, blocks, {
-    lang: options.lang,
-    digits,
-    today: options.today,
-    title,
-    subtitle: subtitle === '' ? undefined : withDigits(subtitle, digits),
-    ...(options.nationalHeader === undefined ? {} : { nationalHeader: options.nationalHeader }),
-    ...(signers ? { signers } : {}),
-  });
-  return renderReport(document);
+  const { cooperative, frame, context } = await frameFor(db, options, title, subtitle, signers);
+  return renderReport(framedReport(cooperative, await body(context), frame));
+}
+
+/**
+ * renderFramed for a report too long to hold (layout.ts's writeReport): its body, given block by block
+ * and read twice, is written page by page to `path`.
+ */
+export async function writeFramed(
+  db: Kysely<Database>,
+  options: ReportOptions,
+  title: string,
+  subtitle: string,
+  body: (context: ReportContext) => AsyncIterable<Block>,
+  path: string,
+): Promise<{ pages: number; bytes: number }> {
+  const { cooperative, frame, context } = await frameFor(db, options, title, subtitle);
+  // The frame's own blocks either side of the body, found by a stand-in for it.
+  const stand: Block = { kind: 'pageBreak' };
+  const framed = framedReport(cooperative, [stand], frame);
+  const at = framed.blocks.indexOf(stand);
+  const [head, tail] = [framed.blocks.slice(0, at), framed.blocks.slice(at + 1)];
+  return writeReport(
+    {
+      async *blocks() {
+        yield* head;
+        yield* body(context);
+        yield* tail;
+      },
+      footer: framed.footer,
+    },
+    path,
+  );
 }

@@ -5,13 +5,16 @@
 // page, and its own text is never used, because its shaping breaks Khmer. Every piece of text is shaped by
 // HarfBuzz (shaping.ts), wrapped between words (wrap.ts) and drawn as glyph runs (pdf-glyphs.ts).
 //
-// Layout runs in two passes: blocks are first placed on abstract pages, then every page is drawn, so that
-// the footer knows the number of pages ("page x of y").
+// Layout runs in two passes, so that the footer knows the number of pages ("page x of y"): blocks are first
+// placed on abstract pages, then every page is drawn. A report too long to keep its pages in memory
+// (every member's statement over ten years) is streamed instead: its blocks are laid out once to count
+// the pages, then again, each page drawn and written to the file as soon as it is full.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { DomainError } from '../../shared/errors';
+import { writeFileWholeBy } from '../files/write-whole';
 import { columnWidths } from './columns';
 import { GlyphWriter } from './pdf-glyphs';
 import { type FontPair, loadFont, ShapeCache, type ShapedRun } from './shaping';
@@ -134,6 +137,12 @@ export interface ReportDocument {
   footer(page: number, pages: number): { left: string; right: string };
 }
 
+/** A report laid out and written page by page: `blocks` gives the same blocks each time it is called. */
+export interface StreamedDocument {
+  blocks(): AsyncIterable<Block>;
+  footer: ReportDocument['footer'];
+}
+
 export interface ReportFonts {
   regular: FontPair;
   bold: FontPair;
@@ -244,26 +253,31 @@ type Op =
 const lineHeight = (size: number) => size * LINE_FACTOR;
 
 class PageBuilder {
-  readonly pages: Op[][] = [[]];
+  page: Op[] = [];
+  /** Pages begun so far, this one included. */
+  pages = 1;
   y = BODY_TOP;
 
+  /** `full` takes each page once nothing more goes on it. */
   constructor(
     readonly type: Typesetter,
     private readonly maxPages: number,
+    private readonly full: (page: Op[]) => void,
   ) {}
 
-  get page(): Op[] {
-    const page = this.pages[this.pages.length - 1];
-    if (!page) throw new Error('no page');
-    return page;
-  }
-
   newPage(): void {
-    if (this.pages.length >= this.maxPages) {
+    if (this.pages >= this.maxPages) {
       throw new DomainError('report_too_long', undefined, { pages: this.maxPages });
     }
-    this.pages.push([]);
+    this.full(this.page);
+    this.page = [];
+    this.pages += 1;
     this.y = BODY_TOP;
+  }
+
+  /** The last page is full too: the blocks have all been placed. */
+  finish(): void {
+    this.full(this.page);
   }
 
   fits(height: number): boolean {
@@ -540,23 +554,26 @@ export function fewestPages(blocks: readonly Block[]): number {
   return pages;
 }
 
-/** Lays out and draws the document; returns the PDF. */
-export async function renderReport(doc: ReportDocument): Promise<Buffer> {
-  const maxPages = doc.maxPages ?? MAX_PAGES;
-  // Refused at once, rather than after laying out the pages up to the limit (a minute and gigabytes).
-  if (fewestPages(doc.blocks) > maxPages)
-    throw new DomainError('report_too_long', undefined, { pages: maxPages });
-  const type = new Typesetter(await reportFonts());
-  const builder = new PageBuilder(type, maxPages);
-  doc.blocks.forEach((block, i) => {
-    if (block.kind === 'paragraph') builder.paragraph(block, startHeight(doc.blocks[i + 1]));
+/** Places every block on pages, each with the room the block after it needs to start. */
+async function layOut(builder: PageBuilder, blocks: Iterable<Block> | AsyncIterable<Block>): Promise<void> {
+  const place = (block: Block, next: Block | undefined) => {
+    if (block.kind === 'paragraph') builder.paragraph(block, startHeight(next));
     else if (block.kind === 'pageBreak') {
       if (builder.y > BODY_TOP) builder.newPage();
     } else if (block.kind === 'chart') layoutChart(builder, block);
     else builder.table(block);
-  });
-  const pages = builder.pages;
+  };
+  let previous: Block | undefined;
+  for await (const block of blocks) {
+    if (previous) place(previous, block);
+    previous = block;
+  }
+  if (previous) place(previous, undefined);
+  builder.finish();
+}
 
+/** A pdfkit document (through pdfmake) with its first page, and the writer of shaped glyphs into it. */
+async function startPdf() {
   const dir = fontDir();
   pdfmake.setFonts({ NotoSans: { normal: join(dir, 'NotoSans-Regular.ttf') } });
   pdfmake.setUrlAccessPolicy(() => false);
@@ -570,48 +587,124 @@ export async function renderReport(doc: ReportDocument): Promise<Buffer> {
     info: { Producer: 'Sahakum', Creator: 'Sahakum' },
   });
   const pdf = await output.getStream();
-  const writer = await GlyphWriter.create(pdf);
+  return { output, pdf, writer: await GlyphWriter.create(pdf) };
+}
 
-  pages.forEach((ops, index) => {
-    if (index > 0) pdf.addPage({ size: 'A4', layout: 'portrait', margin: 0 });
-    for (const o of ops) {
-      if (o.op === 'fill') pdf.save().rect(o.x, o.y, o.w, o.h).fillColor('#e8e8e8').fill().restore();
-      else if (o.op === 'line')
-        pdf
-          .save()
-          .lineWidth(0.5)
-          .strokeColor('#555555')
-          .moveTo(o.x1, o.y1)
-          .lineTo(o.x2, o.y2)
-          .stroke()
-          .restore();
-      else if (o.op === 'rect') pdf.save().rect(o.x, o.y, o.w, o.h).fillColor(o.color).fill().restore();
-      else if (o.op === 'path' && o.points.length > 1) {
-        const [first, ...rest] = o.points;
-        pdf.save().lineWidth(o.width).strokeColor(o.color);
-        pdf.moveTo(first?.[0] ?? 0, first?.[1] ?? 0);
-        for (const [x, y] of rest) pdf.lineTo(x, y);
-        pdf.stroke().restore();
-      }
+type Pdf = Awaited<ReturnType<typeof startPdf>>['pdf'];
+
+/** Draws page `index` (from 0) of `pages` with its footer. */
+function drawPage(
+  { pdf, writer, type }: { pdf: Pdf; writer: GlyphWriter; type: Typesetter },
+  ops: readonly Op[],
+  index: number,
+  pages: number,
+  footer: ReportDocument['footer'],
+): void {
+  if (index > 0) pdf.addPage({ size: 'A4', layout: 'portrait', margin: 0 });
+  for (const o of ops) {
+    if (o.op === 'fill') pdf.save().rect(o.x, o.y, o.w, o.h).fillColor('#e8e8e8').fill().restore();
+    else if (o.op === 'line')
+      pdf
+        .save()
+        .lineWidth(0.5)
+        .strokeColor('#555555')
+        .moveTo(o.x1, o.y1)
+        .lineTo(o.x2, o.y2)
+        .stroke()
+        .restore();
+    else if (o.op === 'rect') pdf.save().rect(o.x, o.y, o.w, o.h).fillColor(o.color).fill().restore();
+    else if (o.op === 'path' && o.points.length > 1) {
+      const [first, ...rest] = o.points;
+      pdf.save().lineWidth(o.width).strokeColor(o.color);
+      pdf.moveTo(first?.[0] ?? 0, first?.[1] ?? 0);
+      for (const [x, y] of rest) pdf.lineTo(x, y);
+      pdf.stroke().restore();
     }
-    // Text after the backgrounds, so that a filled header cell never hides its text.
-    for (const o of ops) if (o.op === 'text') writer.drawLine(type.shape(o.text, o.size, o.bold), o.x, o.y);
+  }
+  // Text after the backgrounds, so that a filled header cell never hides its text.
+  for (const o of ops) if (o.op === 'text') writer.drawLine(type.shape(o.text, o.size, o.bold), o.x, o.y);
 
-    const { left, right } = doc.footer(index + 1, pages.length);
-    const ruleY = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + 4;
-    pdf
-      .save()
-      .lineWidth(0.5)
-      .strokeColor('#555555')
-      .moveTo(MARGIN, ruleY)
-      .lineTo(PAGE_WIDTH - MARGIN, ruleY)
-      .stroke()
-      .restore();
-    const baseline = PAGE_HEIGHT - MARGIN - 4;
-    const rightWidth = type.width(right, FOOTER_SIZE, false);
-    const leftLine = type.lines(left, BODY_WIDTH - rightWidth - 12, FOOTER_SIZE, false)[0] ?? '';
-    writer.drawLine(type.shape(leftLine, FOOTER_SIZE, false), MARGIN, baseline);
-    writer.drawLine(type.shape(right, FOOTER_SIZE, false), PAGE_WIDTH - MARGIN - rightWidth, baseline);
+  const { left, right } = footer(index + 1, pages);
+  const ruleY = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + 4;
+  pdf
+    .save()
+    .lineWidth(0.5)
+    .strokeColor('#555555')
+    .moveTo(MARGIN, ruleY)
+    .lineTo(PAGE_WIDTH - MARGIN, ruleY)
+    .stroke()
+    .restore();
+  const baseline = PAGE_HEIGHT - MARGIN - 4;
+  const rightWidth = type.width(right, FOOTER_SIZE, false);
+  const leftLine = type.lines(left, BODY_WIDTH - rightWidth - 12, FOOTER_SIZE, false)[0] ?? '';
+  writer.drawLine(type.shape(leftLine, FOOTER_SIZE, false), MARGIN, baseline);
+  writer.drawLine(type.shape(right, FOOTER_SIZE, false), PAGE_WIDTH - MARGIN - rightWidth, baseline);
+}
+
+/** Lays out and draws the document; returns the PDF. */
+export async function renderReport(doc: ReportDocument): Promise<Buffer> {
+  const maxPages = doc.maxPages ?? MAX_PAGES;
+  // Refused at once, rather than after laying out the pages up to the limit (a minute and gigabytes).
+  if (fewestPages(doc.blocks) > maxPages)
+    throw new DomainError('report_too_long', undefined, { pages: maxPages });
+  const type = new Typesetter(await reportFonts());
+  const pages: Op[][] = [];
+  await layOut(new PageBuilder(type, maxPages, (page) => pages.push(page)), doc.blocks);
+  const { output, pdf, writer } = await startPdf();
+  pages.forEach((ops, index) => {
+    drawPage({ pdf, writer, type }, ops, index, pages.length, doc.footer);
   });
   return output.getBuffer();
+}
+
+/**
+ * Lays out the document to count its pages, then again, each page drawn and written to `path` (whole or
+ * not at all) as soon as it is full: memory holds one page and the blocks being placed, however many
+ * pages there are. Returns the pages and bytes written.
+ */
+export async function writeReport(
+  doc: StreamedDocument,
+  path: string,
+): Promise<{ pages: number; bytes: number }> {
+  const type = new Typesetter(await reportFonts());
+  let pages = 0;
+  await layOut(
+    new PageBuilder(type, Number.POSITIVE_INFINITY, () => {
+      pages += 1;
+    }),
+    doc.blocks(),
+  );
+  return writeFileWholeBy(path, async (write) => {
+    const { pdf, writer } = await startPdf();
+    let bytes = 0;
+    const ended = new Promise<void>((resolve, reject) => {
+      pdf.on('end', resolve);
+      pdf.on('error', reject);
+    });
+    // Once this fails, the bytes pdfkit still has on their way go nowhere: the file is being removed.
+    let writing = true;
+    pdf.on('data', (chunk: Buffer) => {
+      if (!writing) return;
+      bytes += chunk.length;
+      write(chunk);
+    });
+    try {
+      let drawn = 0;
+      await layOut(
+        new PageBuilder(type, Number.POSITIVE_INFINITY, (ops) => {
+          drawPage({ pdf, writer, type }, ops, drawn, pages, doc.footer);
+          drawn += 1;
+        }),
+        doc.blocks(),
+      );
+      // The books read again gave other pages (written meanwhile): the count in every footer would be wrong.
+      if (drawn !== pages) throw new Error(`the report had ${pages} pages, then ${drawn}`);
+      pdf.end();
+      await ended;
+      return { pages, bytes };
+    } catch (error) {
+      writing = false;
+      throw error;
+    }
+  });
 }

@@ -23,6 +23,10 @@ declare module 'pdfmake' {
     fill(): PdfKitDoc;
     page: { fonts: Record<string, unknown>; width: number; height: number };
     end(): unknown;
+    /** pdfkit's document is a readable stream of the PDF's bytes: a long report is written as it goes. */
+    on(event: 'data', listener: (chunk: Buffer) => void): PdfKitDoc;
+    on(event: 'end', listener: () => void): PdfKitDoc;
+    on(event: 'error', listener: (error: Error) => void): PdfKitDoc;
   }
   interface OutputDocument {
     /** The pdfkit document after pdfmake has laid out and rendered the content (before end()). */

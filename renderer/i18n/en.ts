@@ -106,6 +106,7 @@ export const en: Messages = {
     unknown_column: 'is not a known column',
     duplicate_column: 'appears twice',
     csv_invalid: 'is not a readable CSV file',
+    xlsx_formula: 'cell {cell} holds a formula: copy it and paste it as values before importing',
     wrong_column_count: 'has a different number of cells than the header',
     entry_too_few_lines: 'an entry needs at least two lines',
     entry_unbalanced: 'debits and credits differ ({currency} {difference})',

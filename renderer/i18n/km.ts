@@ -107,6 +107,7 @@ export const km = {
     unknown_column: 'ជួរឈរមិនស្គាល់',
     duplicate_column: 'ជួរឈរស្ទួនគ្នា',
     csv_invalid: 'ឯកសារ CSV មិនត្រឹមត្រូវ',
+    xlsx_formula: 'ក្រឡា {cell} មានរូបមន្ត៖ សូមចម្លងវា ហើយបិទភ្ជាប់ជាតម្លៃ (Paste values) មុននឹងនាំចូល',
     wrong_column_count: 'ចំនួនក្រឡាមិនត្រូវនឹងក្បាលតារាង',
     entry_too_few_lines: 'ប្រតិបត្តិការត្រូវការយ៉ាងហោចណាស់ពីរបន្ទាត់',
     entry_unbalanced: 'ឥណពន្ធ និងឥណទានមិនស្មើគ្នា ({currency} ខុសគ្នា {difference})',
