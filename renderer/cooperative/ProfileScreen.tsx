@@ -5,6 +5,7 @@ import { type Cooperative, type CooperativeInput, cooperativeInputSchema } from 
 import { call } from '../api';
 import { showRefusal } from '../components/form';
 import { useI18n } from '../i18n';
+import { BylawsForm } from '../yearend/BylawsForm';
 import { COOPERATIVE_FIELDS, COOPERATIVE_SECTIONS, CooperativeFields } from './CooperativeFields';
 
 export function ProfileScreen({
@@ -72,6 +73,7 @@ export function ProfileScreen({
           </button>
         </div>
       </form>
+      <BylawsForm />
     </section>
   );
 }

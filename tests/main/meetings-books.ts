@@ -26,6 +26,8 @@ export const ACTOR: Actor = { today: '2026-03-20', timestamp: '2026-03-20T03:00:
 
 export const NAMES = ['សុខ សុភ័ក្រ', 'ចាន់ ស្រីមុំ', 'ហេង សុភា', 'គឹម វណ្ណា', 'លី ចន្ធូ', 'ម៉ៅ ដារ៉ា'] as const;
 
+type Db = OpenedDatabase['db'];
+
 export interface Books {
   opened: OpenedDatabase;
   dir: string;
@@ -33,22 +35,8 @@ export interface Books {
   close(): Promise<void>;
 }
 
-export async function openBooks(): Promise<Books> {
-  const dir = mkdtempSync(join(tmpdir(), 'sahakum-yearend-'));
-  const opened = await openDatabase(join(dir, 'books.db'));
-  const db = opened.db;
-  await createCooperative(
-    db,
-    {
-      ...blankCooperative,
-      nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា',
-      foundedOn: '2024-01-01',
-      chair: 'សុខ សុភ័ក្រ',
-      bookkeeper: 'លី ចន្ធូ',
-      sharePar: 20_000,
-    },
-    ACTOR,
-  );
+/** The six members, all joined on 1 January 2024. */
+export async function addMembers(db: Db): Promise<Member[]> {
   const members: Member[] = [];
   for (const [index, nameKm] of NAMES.entries()) {
     members.push(
@@ -71,6 +59,26 @@ export async function openBooks(): Promise<Books> {
       ),
     );
   }
+  return members;
+}
+
+export async function openBooks(): Promise<Books> {
+  const dir = mkdtempSync(join(tmpdir(), 'sahakum-yearend-'));
+  const opened = await openDatabase(join(dir, 'books.db'));
+  const db = opened.db;
+  await createCooperative(
+    db,
+    {
+      ...blankCooperative,
+      nameKm: 'សហគមន៍កសិកម្ម ព្រៃខ្លា',
+      foundedOn: '2024-01-01',
+      chair: 'សុខ សុភ័ក្រ',
+      bookkeeper: 'លី ចន្ធូ',
+      sharePar: 20_000,
+    },
+    ACTOR,
+  );
+  const members = await addMembers(db);
   return {
     opened,
     dir,
@@ -82,13 +90,12 @@ export async function openBooks(): Promise<Books> {
   };
 }
 
-const role = async (books: Books, name: string) => (await accountByRole(books.opened.db, name)).id;
+const role = async (db: Db, name: string) => (await accountByRole(db, name)).id;
 
 /** Shares, a savings account for the first three, input sales and a year's income and expenses in `year`. */
-export async function writeYear(books: Books, year: number, scale = 1): Promise<void> {
-  const db = books.opened.db;
-  const cash = await role(books, 'cash_khr');
-  const [a, b, c, d] = books.members as [Member, Member, Member, Member];
+export async function writeYear(db: Db, members: readonly Member[], year: number, scale = 1): Promise<void> {
+  const cash = await role(db, 'cash_khr');
+  const [a, b, c, d] = members as [Member, Member, Member, Member];
   if (year === 2024) {
     await postOpeningBalances(
       db,
@@ -96,7 +103,7 @@ export async function writeYear(books: Books, year: number, scale = 1): Promise<
         date: '2024-01-02',
         lines: [
           { accountId: cash, memberId: null, amount: 50_000_000 },
-          { accountId: await role(books, 'opening_khr'), memberId: null, amount: 50_000_000 },
+          { accountId: await role(db, 'opening_khr'), memberId: null, amount: 50_000_000 },
         ],
       },
       ACTOR,
@@ -142,8 +149,8 @@ export async function writeYear(books: Books, year: number, scale = 1): Promise<
       );
     }
   }
-  const stock = await role(books, 'input_stock');
-  const income = await role(books, 'input_sales');
+  const stock = await role(db, 'input_stock');
+  const income = await role(db, 'input_sales');
   const item = await createItem(
     db,
     {
@@ -199,7 +206,7 @@ export async function writeYear(books: Books, year: number, scale = 1): Promise<
       memo: 'កម្រៃសេវា',
       lines: [
         { accountId: cash, currency: 'KHR', amount: 2_000_000 * scale },
-        { accountId: await role(books, 'service_fees'), currency: 'KHR', amount: -2_000_000 * scale },
+        { accountId: await role(db, 'service_fees'), currency: 'KHR', amount: -2_000_000 * scale },
       ],
     },
     ACTOR,
@@ -211,7 +218,7 @@ export async function writeYear(books: Books, year: number, scale = 1): Promise<
       kind: 'voucher',
       memo: 'ប្រាក់ឧបត្ថម្ភ',
       lines: [
-        { accountId: await role(books, 'allowances'), currency: 'KHR', amount: 700_000 },
+        { accountId: await role(db, 'allowances'), currency: 'KHR', amount: 700_000 },
         { accountId: cash, currency: 'KHR', amount: -700_000 },
       ],
     },
@@ -220,7 +227,7 @@ export async function writeYear(books: Books, year: number, scale = 1): Promise<
 }
 
 /** Closes every month from January 2024 to `last` (YYYY-MM), as the board does each month. */
-export async function closeMonthsTo(books: Books, last: string): Promise<void> {
+export async function closeMonthsTo(db: Db, last: string): Promise<void> {
   for (let year = 2024, month = 1; ; month++) {
     if (month > 12) {
       year++;
@@ -228,7 +235,7 @@ export async function closeMonthsTo(books: Books, last: string): Promise<void> {
     }
     const m = `${year}-${String(month).padStart(2, '0')}`;
     if (m > last) return;
-    await closeMonth(books.opened.db, m, ACTOR);
+    await closeMonth(db, m, ACTOR);
   }
 }
 
@@ -257,9 +264,9 @@ export function meetingInput(overrides: Partial<MeetingInput>): MeetingInput {
 }
 
 /** A general assembly with these members present in person (and no one else). */
-export function assembly(books: Books, date: string, present: readonly Member[]): Promise<Meeting> {
+export function assembly(db: Db, date: string, present: readonly Member[]): Promise<Meeting> {
   return createMeeting(
-    books.opened.db,
+    db,
     meetingInput({
       date,
       attendees: present.map((m) => ({

@@ -46,9 +46,9 @@ describe('the quorum rule', () => {
 describe('a general assembly', () => {
   it('has its quorum with four of six members, not with three (exactly half), counting proxies', async () => {
     const [a, b, c, d] = books.members as [Member, Member, Member, Member];
-    const three = await assembly(books, '2026-02-14', [a, b, c]);
+    const three = await assembly(books.opened.db, '2026-02-14', [a, b, c]);
     expect(three.quorum).toEqual({ eligible: 6, present: 3, proxies: 0, needed: 4, met: false });
-    const four = await assembly(books, '2026-02-15', [a, b, c, d]);
+    const four = await assembly(books.opened.db, '2026-02-15', [a, b, c, d]);
     expect(four.quorum).toMatchObject({ present: 4, needed: 4, met: true });
     const proxied = await createMeeting(
       db(),
@@ -71,10 +71,10 @@ describe('a general assembly', () => {
   it('counts only members on the roll that day: one who left before the meeting counts neither way', async () => {
     const [a, b, c, , e] = books.members as [Member, Member, Member, Member, Member];
     await exitMember(db(), { id: e.id, status: 'left', exitDate: '2026-01-10', reason: '' }, ACTOR);
-    const meeting = await assembly(books, '2026-02-14', [a, b, c]);
+    const meeting = await assembly(books.opened.db, '2026-02-14', [a, b, c]);
     // Five on the roll: more than half is three.
     expect(meeting.quorum).toMatchObject({ eligible: 5, needed: 3, met: true });
-    expect(await refusal(assembly(books, '2026-02-20', [a, e]))).toEqual({
+    expect(await refusal(assembly(books.opened.db, '2026-02-20', [a, e]))).toEqual({
       code: 'member_not_active',
       field: 'attendees.1.memberId',
     });

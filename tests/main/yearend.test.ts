@@ -31,8 +31,8 @@ const balanceOf = async (name: string, asOf = '2026-03-20') => {
 
 beforeEach(async () => {
   books = await openBooks();
-  await writeYear(books, 2024);
-  await writeYear(books, 2025);
+  await writeYear(books.opened.db, books.members, 2024);
+  await writeYear(books.opened.db, books.members, 2025);
 });
 afterEach(async () => {
   await books.close();
@@ -44,8 +44,8 @@ const SURPLUS = 2_000_000 - 700_000 + 20 * 15_000;
 describe('closing a fiscal year', () => {
   it('is refused while a month of the year is open, before the year ends, and without a quorate assembly', async () => {
     const [a, b, c, d] = books.members as [Member, Member, Member, Member];
-    const meeting = await assembly(books, '2025-02-14', [a, b, c, d]);
-    await closeMonthsTo(books, '2024-11');
+    const meeting = await assembly(books.opened.db, '2025-02-14', [a, b, c, d]);
+    await closeMonthsTo(books.opened.db, '2024-11');
     expect(await refusal(closeYear(db(), { year: 2024, meetingId: meeting.id }, ACTOR))).toEqual({
       code: 'year_months_open',
       field: 'year',
@@ -59,22 +59,22 @@ describe('closing a fiscal year', () => {
 
   it('closes income and expenses to the surplus, allocates it by the by-law, and then refuses a second close', async () => {
     const [a, b, c, d] = books.members as [Member, Member, Member, Member];
-    await closeMonthsTo(books, '2024-12');
+    await closeMonthsTo(books.opened.db, '2024-12');
     expect(await refusal(closeYear(db(), { year: 2025, meetingId: 1 }, ACTOR))).toMatchObject({
       code: 'year_previous_open',
       params: { year: 2024 },
     });
-    const early = await assembly(books, '2024-12-20', [a, b, c, d]);
+    const early = await assembly(books.opened.db, '2024-12-20', [a, b, c, d]);
     expect(await refusal(closeYear(db(), { year: 2024, meetingId: early.id }, ACTOR))).toMatchObject({
       code: 'approval_meeting_invalid',
     });
-    const short = await assembly(books, '2025-02-13', [a, b, c]);
+    const short = await assembly(books.opened.db, '2025-02-13', [a, b, c]);
     expect(await refusal(closeYear(db(), { year: 2024, meetingId: short.id }, ACTOR))).toEqual({
       code: 'quorum_not_met',
       field: 'meetingId',
       params: { present: 3, needed: 4 },
     });
-    const meeting = await assembly(books, '2025-02-14', [a, b, c, d]);
+    const meeting = await assembly(books.opened.db, '2025-02-14', [a, b, c, d]);
     const status = await closeYear(db(), { year: 2024, meetingId: meeting.id }, ACTOR);
 
     expect(status.allocation).toEqual({
@@ -124,10 +124,10 @@ describe('closing a fiscal year', () => {
 
   it('refuses any posting dated in the closed year, even in a month reopened by mistake', async () => {
     const [a, b, c, d] = books.members as [Member, Member, Member, Member];
-    await closeMonthsTo(books, '2024-12');
+    await closeMonthsTo(books.opened.db, '2024-12');
     await closeYear(
       db(),
-      { year: 2024, meetingId: (await assembly(books, '2025-02-14', [a, b, c, d])).id },
+      { year: 2024, meetingId: (await assembly(books.opened.db, '2025-02-14', [a, b, c, d])).id },
       ACTOR,
     );
     const cash = await role('cash_khr');
@@ -170,10 +170,10 @@ describe('closing a fiscal year', () => {
       },
       ACTOR,
     );
-    await closeMonthsTo(books, '2025-12');
+    await closeMonthsTo(books.opened.db, '2025-12');
     const loss = await closeYear(
       db(),
-      { year: 2024, meetingId: (await assembly(books, '2025-02-14', [a, b, c, d])).id },
+      { year: 2024, meetingId: (await assembly(books.opened.db, '2025-02-14', [a, b, c, d])).id },
       ACTOR,
     );
     expect(loss.allocation).toMatchObject({ surplus: SURPLUS - 2_100_000, distributable: 0 });
@@ -181,7 +181,7 @@ describe('closing a fiscal year', () => {
     expect(await balanceOf('retained_surplus', '2024-12-31')).toBe(500_000);
     const next = await closeYear(
       db(),
-      { year: 2025, meetingId: (await assembly(books, '2026-02-14', [a, b, c, d])).id },
+      { year: 2025, meetingId: (await assembly(books.opened.db, '2026-02-14', [a, b, c, d])).id },
       ACTOR,
     );
     expect(next.allocation).toMatchObject({
@@ -194,10 +194,10 @@ describe('closing a fiscal year', () => {
 
   it('pays the dividends and refunds once: credited to savings, or in cash for the rest', async () => {
     const [a, b, c, d] = books.members as [Member, Member, Member, Member];
-    await closeMonthsTo(books, '2024-12');
+    await closeMonthsTo(books.opened.db, '2024-12');
     await closeYear(
       db(),
-      { year: 2024, meetingId: (await assembly(books, '2025-02-14', [a, b, c, d])).id },
+      { year: 2024, meetingId: (await assembly(books.opened.db, '2025-02-14', [a, b, c, d])).id },
       ACTOR,
     );
     expect(
