@@ -120,10 +120,29 @@ export function DateInput(props: {
 }
 
 /**
- * The end of every form: the refusal banner, then cancel (when there is somewhere to go back to) and
- * submit. A role that may not do what the form does (`needs`, entering the business unless said) sees
- * why instead of a button the main process would refuse.
+ * A form's submit button, or, for a role that may not do what the form does (`needs`, entering the
+ * business unless said), the reason in its place: never a button the main process would refuse.
  */
+export function SubmitButton(props: { label: string; busy?: boolean; danger?: boolean; needs?: Permission }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const role = useRole();
+  const allowed = useCan(props.needs ?? 'enter');
+  if (!allowed) {
+    return (
+      <span className="muted role-note">
+        {i18n.format(t.users.readOnlyFooter, {}, { role: role ? t.users.roles[role] : '' })}
+      </span>
+    );
+  }
+  return (
+    <button type="submit" className={props.danger ? 'primary danger' : 'primary'} disabled={props.busy}>
+      {props.label}
+    </button>
+  );
+}
+
+/** The end of every form: the refusal banner, then cancel (when there is somewhere to go back to) and submit. */
 export function FormFooter(props: {
   banner: string;
   submitLabel: string;
@@ -133,10 +152,7 @@ export function FormFooter(props: {
   cancelLabel?: string;
   needs?: Permission;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const role = useRole();
-  const allowed = useCan(props.needs ?? 'enter');
+  const { t } = useI18n();
   return (
     <>
       {props.banner ? (
@@ -150,15 +166,12 @@ export function FormFooter(props: {
             {props.cancelLabel ?? t.common.cancel}
           </button>
         ) : null}
-        {allowed ? (
-          <button type="submit" className={props.danger ? 'primary danger' : 'primary'} disabled={props.busy}>
-            {props.submitLabel}
-          </button>
-        ) : (
-          <span className="muted role-note">
-            {i18n.format(t.users.readOnlyFooter, {}, { role: role ? t.users.roles[role] : '' })}
-          </span>
-        )}
+        <SubmitButton
+          label={props.submitLabel}
+          {...(props.busy === undefined ? {} : { busy: props.busy })}
+          {...(props.danger === undefined ? {} : { danger: props.danger })}
+          {...(props.needs === undefined ? {} : { needs: props.needs })}
+        />
       </div>
     </>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { type Cooperative, type CooperativeInput, cooperativeInputSchema } from '../../shared/schemas';
 import { call } from '../api';
-import { showRefusal } from '../components/form';
+import { SubmitButton, showRefusal } from '../components/form';
 import { useI18n } from '../i18n';
 import { BylawsForm } from '../yearend/BylawsForm';
 import { COOPERATIVE_FIELDS, COOPERATIVE_SECTIONS, CooperativeFields } from './CooperativeFields';
@@ -68,9 +68,7 @@ export function ProfileScreen({
           </div>
         ) : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-            {t.common.save}
-          </button>
+          <SubmitButton label={t.common.save} busy={form.formState.isSubmitting} needs="admin" />
         </div>
       </form>
       <BylawsForm />

@@ -5,6 +5,7 @@ import { Money } from '../components/money';
 import { useAccounts } from '../components/pickers';
 import { useI18n } from '../i18n';
 import type { Confirmation } from '../money/formParts';
+import { ForRole } from '../users/roles';
 import { PurchaseForm } from './PurchaseForm';
 import { type Notice, NoticeBanner, useInputItems } from './parts';
 import { SupplierForm, SupplierPaymentForm } from './SupplierForms';
@@ -52,9 +53,11 @@ export function PurchasesScreen() {
       <header className="screen-header">
         <h1>{p.purchases.title}</h1>
         <div className="inputs-actions">
-          <button type="button" onClick={() => open({ kind: 'supplier', supplier: null })}>
-            + {p.purchases.addSupplier}
-          </button>
+          <ForRole needs="enter">
+            <button type="button" onClick={() => open({ kind: 'supplier', supplier: null })}>
+              + {p.purchases.addSupplier}
+            </button>
+          </ForRole>
           <button
             type="button"
             className="primary"

@@ -8,6 +8,7 @@ import { Quantity, unitWord } from '../components/quantity';
 import { useI18n } from '../i18n';
 import { AsOfField } from '../money/AsOfField';
 import type { Confirmation } from '../money/formParts';
+import { ForRole } from '../users/roles';
 import { AdjustmentForm } from './AdjustmentForm';
 import { CountForm } from './CountForm';
 import { ItemForm } from './ItemForm';
@@ -59,9 +60,11 @@ export function StockScreen() {
       <header className="screen-header">
         <h1>{p.stock.title}</h1>
         <div className="inputs-actions">
-          <button type="button" onClick={() => open({ kind: 'item', item: null })}>
-            + {p.stock.addItem}
-          </button>
+          <ForRole needs="enter">
+            <button type="button" onClick={() => open({ kind: 'item', item: null })}>
+              + {p.stock.addItem}
+            </button>
+          </ForRole>
           <button type="button" disabled={items.length === 0} onClick={() => open({ kind: 'adjust' })}>
             {p.stock.adjust}
           </button>

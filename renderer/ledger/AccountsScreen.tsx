@@ -5,6 +5,7 @@ import { call } from '../api';
 import { encodeError, errorSentence } from '../components/form';
 import { useAccounts } from '../components/pickers';
 import { useI18n } from '../i18n';
+import { ForRole } from '../users/roles';
 import { AccountForm } from './accounts/AccountForm';
 import { AccountRow, type RowAction } from './accounts/AccountRow';
 import { chartSections } from './accounts/chart';
@@ -50,17 +51,19 @@ export function AccountsScreen() {
       <header className="screen-header">
         <h1>{text.title}</h1>
         {adding ? null : (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setNotice('');
-              setRefusal('');
-              setAdding(true);
-            }}
-          >
-            + {text.add}
-          </button>
+          <ForRole needs="enter">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setNotice('');
+                setRefusal('');
+                setAdding(true);
+              }}
+            >
+              + {text.add}
+            </button>
+          </ForRole>
         )}
       </header>
       {notice ? (

@@ -2,6 +2,7 @@ import { formatCambodianPhone } from '../../shared/phone';
 import type { Member } from '../../shared/schemas';
 import { memberNumber, useI18n } from '../i18n';
 import { MemberMoneyPanel } from '../money/MemberMoneyPanel';
+import { ForRole, useCan } from '../users/roles';
 
 /** One member's record as the bookkeeper reads it, with the actions that apply to it. */
 export function MemberDetail({
@@ -17,6 +18,7 @@ export function MemberDetail({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const mayEnter = useCan('enter');
   const rows: [string, string][] = [
     [t.members.number, i18n.num(memberNumber(member.number))],
     [t.members.nameLatin, member.nameLatin],
@@ -52,13 +54,15 @@ export function MemberDetail({
         ))}
       </dl>
       <div className="actions">
-        <button type="button" className="primary" onClick={onEdit}>
-          {t.common.edit}
-        </button>
+        <ForRole needs="enter">
+          <button type="button" className="primary" onClick={onEdit}>
+            {t.common.edit}
+          </button>
+        </ForRole>
         <button type="button" onClick={onStatement}>
           {t.nav.statement}
         </button>
-        {member.status === 'active' ? (
+        {member.status === 'active' && mayEnter ? (
           <>
             <button type="button" onClick={() => onExit('left')}>
               {t.members.markLeft}

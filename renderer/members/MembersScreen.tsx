@@ -3,6 +3,7 @@ import type { Member, MemberQuery, MemberRow } from '../../shared/schemas';
 import { call } from '../api';
 import { type Column, VirtualTable } from '../components/VirtualTable';
 import { memberNumber, useI18n } from '../i18n';
+import { ForRole } from '../users/roles';
 import { ExitForm } from './ExitForm';
 import { MemberDetail } from './MemberDetail';
 import { emptyMember, MemberForm } from './MemberForm';
@@ -108,16 +109,18 @@ export function MembersScreen({
     <section className="screen members-screen">
       <header className="screen-header">
         <h1>{t.members.title}</h1>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setNotice('');
-            setPanel({ kind: 'new' });
-          }}
-        >
-          + {t.members.add}
-        </button>
+        <ForRole needs="enter">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setNotice('');
+              setPanel({ kind: 'new' });
+            }}
+          >
+            + {t.members.add}
+          </button>
+        </ForRole>
       </header>
       <div className="toolbar">
         <label className="search">

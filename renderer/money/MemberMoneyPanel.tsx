@@ -5,6 +5,7 @@ import { call } from '../api';
 import { Money } from '../components/money';
 import { useAccounts } from '../components/pickers';
 import { useI18n } from '../i18n';
+import { ForRole, useCan } from '../users/roles';
 import type { Confirmation } from './formParts';
 import { InputCreditSection } from './InputCreditSection';
 import { SavingsCloseForm } from './SavingsCloseForm';
@@ -30,6 +31,7 @@ interface Holdings {
  * and the confirmation names the receipt or certificate.
  */
 export function MemberMoneyPanel({ member }: { member: Member }) {
+  const mayEnter = useCan('enter');
   const i18n = useI18n();
   const m = i18n.t.money;
   const { accounts } = useAccounts();
@@ -127,7 +129,7 @@ export function MemberMoneyPanel({ member }: { member: Member }) {
         {action?.kind === 'redeem' ? (
           <ShareRedemptionForm {...common} shares={shares.shares} par={par} />
         ) : null}
-        {action === null ? (
+        {action === null && mayEnter ? (
           <div className="money-actions">
             {active ? (
               <button type="button" onClick={() => start({ kind: 'buy' })}>
@@ -172,9 +174,11 @@ export function MemberMoneyPanel({ member }: { member: Member }) {
         {action?.kind === 'open' ? <SavingsOpenForm {...common} products={openable} /> : null}
         {action === null && active && openable.length > 0 ? (
           <div className="money-actions">
-            <button type="button" onClick={() => start({ kind: 'open' })}>
-              + {m.savings.open}
-            </button>
+            <ForRole needs="enter">
+              <button type="button" onClick={() => start({ kind: 'open' })}>
+                + {m.savings.open}
+              </button>
+            </ForRole>
           </div>
         ) : null}
       </section>
@@ -202,6 +206,7 @@ function SavingsAccountCard({
   const open = account.closedOn === null;
   // Only a fixed-term deposit has a maturity, and it takes no further deposits.
   const fixed = account.maturityOn !== null;
+  const mayEnter = useCan('enter');
   return (
     <article
       className={open ? 'savings-card' : 'savings-card closed'}
@@ -224,7 +229,7 @@ function SavingsAccountCard({
         </div>
       ) : null}
       {children}
-      {open && !busy ? (
+      {open && !busy && mayEnter ? (
         <div className="money-actions">
           {depositsAllowed && !fixed ? (
             <button type="button" className="small" onClick={() => onAction('deposit')}>

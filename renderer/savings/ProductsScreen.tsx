@@ -3,6 +3,7 @@ import type { SavingsProduct } from '../../shared/savings';
 import { call } from '../api';
 import { useI18n } from '../i18n';
 import { refusalText } from '../ledger/statements/refusal';
+import { ForRole } from '../users/roles';
 import { ProductForm } from './products/ProductForm';
 import { ProductTable } from './products/ProductTable';
 
@@ -54,16 +55,18 @@ export function ProductsScreen() {
       <header className="screen-header">
         <h1>{p.title}</h1>
         {adding ? null : (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setBanner(null);
-              setAdding(true);
-            }}
-          >
-            + {p.add}
-          </button>
+          <ForRole needs="enter">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setBanner(null);
+                setAdding(true);
+              }}
+            >
+              + {p.add}
+            </button>
+          </ForRole>
         )}
       </header>
       {banner ? (

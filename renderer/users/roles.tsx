@@ -18,3 +18,8 @@ export function useCan(permission: Permission): boolean {
   const role = useRole();
   return role === null || roleMay(role, permission);
 }
+
+/** What only a role with `permission` may use, left out for the others (the main process refuses it anyway). */
+export function ForRole({ needs, children }: { needs: Permission; children: ReactNode }) {
+  return useCan(needs) ? children : null;
+}
