@@ -17,6 +17,7 @@ import { MonthsScreen } from './ledger/MonthsScreen';
 import { OpeningScreen } from './ledger/OpeningScreen';
 import { StatementsScreen } from './ledger/StatementsScreen';
 import { VouchersScreen } from './ledger/VouchersScreen';
+import { MeetingsScreen } from './meetings/MeetingsScreen';
 import { MembersScreen } from './members/MembersScreen';
 import { MemberStatementScreen } from './money/MemberStatementScreen';
 import { ShareRegisterScreen } from './money/ShareRegisterScreen';
@@ -30,6 +31,7 @@ import { CreateAdminScreen, LockScreen, SignInScreen } from './users/Access';
 import { RoleProvider } from './users/roles';
 import { UserBox, useIdleLock } from './users/UserBox';
 import { UsersScreen } from './users/UsersScreen';
+import { YearEndScreen } from './yearend/YearEndScreen';
 
 type Screen =
   | 'home'
@@ -47,6 +49,8 @@ type Screen =
   | 'accounts'
   | 'opening'
   | 'months'
+  | 'meetings'
+  | 'yearEnd'
   | 'reports'
   | 'backup'
   | 'health'
@@ -59,7 +63,10 @@ const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; scree
   { heading: null, screens: ['home', 'members'] },
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
-  { heading: 'books', screens: ['vouchers', 'statements', 'accounts', 'opening', 'months'] },
+  {
+    heading: 'books',
+    screens: ['vouchers', 'statements', 'accounts', 'opening', 'months', 'meetings', 'yearEnd'],
+  },
   { heading: null, screens: ['reports', 'backup', 'health', 'audit', 'users', 'cooperative'] },
 ];
 
@@ -293,6 +300,10 @@ function Workspace({
             {screen === 'accounts' ? <AccountsScreen /> : null}
             {screen === 'opening' ? <OpeningScreen /> : null}
             {screen === 'months' ? <MonthsScreen /> : null}
+            {screen === 'meetings' ? <MeetingsScreen /> : null}
+            {screen === 'yearEnd' ? (
+              <YearEndScreen fiscalYearStartMonth={cooperative.fiscalYearStartMonth} />
+            ) : null}
             {screen === 'reports' ? <ReportsScreen /> : null}
             {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
             {screen === 'health' ? <HealthScreen /> : null}

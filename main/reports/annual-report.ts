@@ -269,6 +269,8 @@ export async function annualReportPdf(db: Kysely<Database>, options: ReportOptio
     const s = await yearSpan(db, y);
     if (s.to < founded) continue;
     const khr = (await incomeStatement(db, s.from, s.to)).currencies.find((c) => c.currency === 'KHR');
+    // Years before the books began have nothing to draw.
+    if (y !== year && !khr) continue;
     chartYears.push({
       year: y,
       income: khr?.income.total ?? 0,

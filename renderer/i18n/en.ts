@@ -1,5 +1,6 @@
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { MEETING_ERRORS } from '../meetings/errors';
+import { meetingsEn } from '../meetings/text';
 import type { Messages } from './km';
 import { backupEn } from './sections/backup';
 import { inputsEn } from './sections/inputs';
@@ -38,10 +39,13 @@ export const en: Messages = {
     inputCredit: 'Credit',
     backup: 'Backups',
     health: 'Health check',
+    meetings: 'Meetings',
+    yearEnd: 'Year end',
     audit: 'Audit log',
     users: 'Users',
   },
   money: moneyEn,
+  meetings: meetingsEn,
   savings: savingsEn,
   vouchers: vouchersEn,
   statements: statementsEn,

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../shared/errors';
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { MEETING_ERRORS } from '../meetings/errors';
+import { meetingsKm } from '../meetings/text';
 import { backupKm } from './sections/backup';
 import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
@@ -40,10 +41,13 @@ export const km = {
     inputCredit: 'ឥណទាន',
     backup: 'ការបម្រុងទុក',
     health: 'ពិនិត្យសុខភាពបញ្ជី',
+    meetings: 'កិច្ចប្រជុំ',
+    yearEnd: 'បិទបញ្ជីប្រចាំឆ្នាំ',
     audit: 'កំណត់ត្រាសវនកម្ម',
     users: 'អ្នកប្រើ',
   },
   money: moneyKm,
+  meetings: meetingsKm,
   savings: savingsKm,
   vouchers: vouchersKm,
   statements: statementsKm,

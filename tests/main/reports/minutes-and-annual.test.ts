@@ -39,13 +39,13 @@ function text(pdf: Buffer, name: string): string {
 
 beforeAll(async () => {
   books = await openBooks();
-  await writeYear(books, 2024);
-  await writeYear(books, 2025, 2);
-  await closeMonthsTo(books, '2025-12');
+  await writeYear(books.opened.db, books.members, 2024);
+  await writeYear(books.opened.db, books.members, 2025, 2);
+  await closeMonthsTo(books.opened.db, '2025-12');
   const [a, b, c, d, e] = books.members as [Member, Member, Member, Member, Member];
   await closeYear(
     db(),
-    { year: 2024, meetingId: (await assembly(books, '2025-02-14', [a, b, c, d])).id },
+    { year: 2024, meetingId: (await assembly(books.opened.db, '2025-02-14', [a, b, c, d])).id },
     ACTOR,
   );
   meeting = await createMeeting(
