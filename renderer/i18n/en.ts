@@ -1,6 +1,7 @@
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { MEETING_ERRORS } from '../meetings/errors';
 import { meetingsEn } from '../meetings/text';
+import { meetingsEn } from '../meetings/text';
 import type { Messages } from './km';
 import { backupEn } from './sections/backup';
 import { inputsEn } from './sections/inputs';
@@ -41,10 +42,13 @@ export const en: Messages = {
     health: 'Health check',
     meetings: 'Meetings',
     yearEnd: 'Year end',
+    meetings: 'Meetings',
+    yearEnd: 'Year end',
     audit: 'Audit log',
     users: 'Users',
   },
   money: moneyEn,
+  meetings: meetingsEn,
   meetings: meetingsEn,
   savings: savingsEn,
   vouchers: vouchersEn,

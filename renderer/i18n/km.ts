@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { MEETING_ERRORS } from '../meetings/errors';
 import { meetingsKm } from '../meetings/text';
+import { meetingsKm } from '../meetings/text';
 import { backupKm } from './sections/backup';
 import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
@@ -43,10 +44,13 @@ export const km = {
     health: 'ពិនិត្យសុខភាពបញ្ជី',
     meetings: 'កិច្ចប្រជុំ',
     yearEnd: 'បិទបញ្ជីប្រចាំឆ្នាំ',
+    meetings: 'កិច្ចប្រជុំ',
+    yearEnd: 'បិទបញ្ជីប្រចាំឆ្នាំ',
     audit: 'កំណត់ត្រាសវនកម្ម',
     users: 'អ្នកប្រើ',
   },
   money: moneyKm,
+  meetings: meetingsKm,
   meetings: meetingsKm,
   savings: savingsKm,
   vouchers: vouchersKm,

@@ -96,7 +96,7 @@ export function CsvLoader({
         id={id}
         className="opening-file"
         type="file"
-        accept=".csv,.xlsx"
+        accept=".csv"
         aria-describedby={`${id}-hint`}
         onChange={load}
       />
