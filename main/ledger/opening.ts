@@ -6,15 +6,9 @@ import { parseAmount } from '../../shared/money';
 import { getCooperative } from '../cooperative/profile';
 import type { Database } from '../db/schema';
 import { takeNextNumber } from '../db/sequences';
-import {
-  type CsvRowError,
-  columnName,
-  isBlankRow,
-  MAX_ROW_ERRORS,
-  RowErrors,
-  readCsvRows,
-} from '../files/csv-read';
+import { type CsvRowError, columnName, isBlankRow, MAX_ROW_ERRORS, RowErrors } from '../files/csv-read';
 import type { TextSource } from '../files/text-encoding';
+import { readImportRows } from '../files/xlsx-read';
 import { accountByRole } from './accounts';
 import { type Actor, postEntry } from './posting';
 
@@ -109,7 +103,7 @@ export async function readOpeningCsv(
   db: Kysely<Database>,
   file: TextSource,
 ): Promise<{ lines: OpeningLine[] } | { errors: OpeningRowError[] }> {
-  const records = readCsvRows(file);
+  const records = await readImportRows(file);
   if (!Array.isArray(records)) return { errors: [records] };
   const [header = [], ...rows] = records;
   const names = header.slice(0, MAX_ROW_ERRORS + COLUMNS.length).map(columnName);

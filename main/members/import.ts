@@ -6,8 +6,9 @@ import { issueCode } from '../../shared/validation';
 import { getCooperative } from '../cooperative/profile';
 import { sqliteOf } from '../db/rows';
 import type { Database } from '../db/schema';
-import { type CsvRowError, columnName, isBlankRow, RowErrors, readCsvRows } from '../files/csv-read';
+import { type CsvRowError, columnName, isBlankRow, RowErrors } from '../files/csv-read';
 import type { TextSource } from '../files/text-encoding';
+import { readImportRows } from '../files/xlsx-read';
 import { insertCheckedMembers, memberDatesRefusal, type Now, storedNationalId } from './register';
 
 export type RowError = CsvRowError;
@@ -99,7 +100,7 @@ export async function importMembersCsv(
   file: TextSource,
   now: Now,
 ): Promise<ImportResult> {
-  const records = readCsvRows(file);
+  const records = await readImportRows(file);
   if (!Array.isArray(records)) return { errors: [records] };
   const [header, ...rows] = records;
   if (header === undefined) return { errors: [{ row: 0, field: 'name_km', code: 'required' }] };

@@ -30,7 +30,7 @@ import { backupFigures } from './backup';
 import { homeFigure } from './home';
 import { importFigures } from './imports';
 import { distributionFigure, inputsReadFigures } from './inputs';
-import { processFigures } from './processes';
+import { longReportFigures, processFigures } from './processes';
 
 const MEMBERS = 3_000;
 const YEARS = 10;
@@ -468,6 +468,7 @@ const PARTS = [
   'inputs',
   'reports',
   'statements',
+  'long',
   'backup',
   'cli',
   'imports',
@@ -566,6 +567,7 @@ async function main(): Promise<void> {
     }
     if (only.has('interest')) figures.push(await postInterestFigure(copy, now.today));
     if (only.has('cli')) figures.push(...processFigures(file, dir, now.today));
+    if (only.has('long')) figures.push(...longReportFigures(file, dir));
     if (only.has('inputs')) {
       const inputsCopy = await openDatabase(copy);
       try {

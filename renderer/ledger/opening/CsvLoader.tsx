@@ -96,7 +96,7 @@ export function CsvLoader({
         id={id}
         className="opening-file"
         type="file"
-        accept=".csv"
+        accept=".csv,.xlsx"
         aria-describedby={`${id}-hint`}
         onChange={load}
       />
