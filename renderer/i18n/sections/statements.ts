@@ -97,9 +97,9 @@ export const statementsKm = {
     postRefused: 'មិនទាន់អាចកត់ត្រាបានទេ៖ ឥណពន្ធ និងឥណទាននៃរូបិយប័ណ្ណនីមួយៗត្រូវតែស្មើគ្នា។',
     posted: 'បានកត់ត្រាសមតុល្យដើមគ្រា {lines} បន្ទាត់ ថ្ងៃ {date}',
     lineErrors: 'សូមពិនិត្យបន្ទាត់ដែលបានសម្គាល់ពណ៌ក្រហម។ មិនទាន់បានកត់ត្រាទេ។',
-    csv: 'ផ្ទុកពីឯកសារ CSV',
+    csv: 'ផ្ទុកពីឯកសារ CSV ឬ Excel',
     csvHint:
-      'ឯកសារ CSV មានជួរឈរបី៖ account_code (លេខកូដគណនី ឧ. 2101), member_number (លេខសមាជិក ' +
+      'ឯកសារ CSV ឬ Excel (.xlsx សន្លឹកទីមួយ) មានជួរឈរបី៖ account_code (លេខកូដគណនី ឧ. 2101), member_number (លេខសមាជិក ' +
       'សម្រាប់តែគណនីសមាជិក ទុកទទេសម្រាប់គណនីផ្សេង), amount (សមតុល្យតាមធម្មតារបស់គណនី ' +
       'ជារូបិយប័ណ្ណរបស់គណនី ឧ. 150000 ឬ 312.50)។ ជួរទីមួយជាឈ្មោះជួរឈរ។ ' +
       'បន្ទាត់ក្នុងឯកសារនឹងជំនួសបន្ទាត់ក្នុងតារាង។',
@@ -230,9 +230,9 @@ export const statementsEn: Widen<typeof statementsKm> = {
     postRefused: 'Cannot post yet: debits and credits must be equal in every currency.',
     posted: 'Posted {lines} opening balance lines on {date}',
     lineErrors: 'Please check the lines marked in red. Nothing was posted.',
-    csv: 'Load from a CSV file',
+    csv: 'Load from a CSV or Excel file',
     csvHint:
-      'The CSV file has three columns: account_code (e.g. 2101), member_number (only for member accounts, ' +
+      'The CSV or Excel file (.xlsx, its first sheet) has three columns: account_code (e.g. 2101), member_number (only for member accounts, ' +
       "empty for the others), amount (the balance as the account normally holds it, in the account's " +
       'currency, e.g. 150000 or 312.50). The first row names the columns. ' +
       "The file's lines replace those in the table.",
