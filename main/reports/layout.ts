@@ -689,6 +689,9 @@ export async function writeReport(
       write(chunk);
     });
     try {
+      // pdfkit's stream starts flowing on a tick of its own, which a chain of promises (the books read
+      // through Kysely) never leaves room for: until then every page would wait in memory.
+      await new Promise(setImmediate);
       let drawn = 0;
       await layOut(
         new PageBuilder(type, Number.POSITIVE_INFINITY, (ops) => {
