@@ -266,6 +266,7 @@ export const contract = {
   'sales.payout': channel<sales.PayoutResult>()(sales.payoutSchema),
   'sales.collect': channel<{ count: number; total: number; numbers: string[] }>()(
     sales.payoutCollectionSchema,
+  ),
   'bylaws.get': channel<Bylaws>()(none),
   'bylaws.save': channel<Bylaws>()(bylawsSchema),
   'meetings.list': channel<MeetingRow[]>()(none),
