@@ -6,6 +6,7 @@ import { insertMember, type Now } from '../members/register';
 import { writeDemoInputs } from './inputs-history';
 import { closeDemoMonths, type DemoLedgerSummary, writeDemoLedger } from './ledger-history';
 import { demoFoundingDate } from './ledger-setup';
+import { writeDemoMeetings } from './meetings-history';
 import { demoMembers } from './members';
 import { COMMUNES, DISTRICT, PROVINCE } from './names';
 import { writeDemoSales } from './sales-history';
@@ -99,6 +100,13 @@ export async function createDemoCooperative(
     founded: profile.foundedOn,
     today: options.now.today,
     actor,
+  });
+  await writeDemoMeetings(db, {
+    members,
+    founded: profile.foundedOn,
+    today: options.now.today,
+    actor,
+    seed: options.seed,
   });
   const after = await countLedger(db);
   await closeDemoMonths(db, profile.foundedOn, options.now.today, actor);

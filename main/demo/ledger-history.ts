@@ -727,7 +727,12 @@ function groupBy(savers: readonly Saver[], key: (saver: Saver) => number | null)
 export async function closeDemoMonths(db: Kysely<Database>, founded: string, today: string, actor: Actor) {
   const firstMonth = founded.slice(0, 7);
   const lastOpen = isoOf(dayOf(`${today.slice(0, 7)}-01`) - 1).slice(0, 7);
+  // The year ends close their years' months first.
+  const closed = new Set(
+    (await db.selectFrom('closed_months').select('month').execute()).map((r) => r.month),
+  );
   for (let month = firstMonth; month < lastOpen; month = nextMonth(month)) {
+    if (closed.has(month)) continue;
     await closeMonth(db, month, { ...actor, timestamp: `${nextMonth(month)}-05T03:00:00.000Z` });
   }
 }

@@ -40,6 +40,8 @@ const KINDS = [
   'input_supplier_payment',
   'input_adjustment',
   'input_count',
+  'year_close',
+  'year_payout',
 ];
 
 let dir: string;
