@@ -23,6 +23,7 @@ import { MemberStatementScreen } from './money/MemberStatementScreen';
 import { ShareRegisterScreen } from './money/ShareRegisterScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { HealthScreen } from './review/HealthScreen';
+import { SearchDialog } from './search/SearchDialog';
 import { CollectionDayScreen } from './savings/CollectionDayScreen';
 import { InterestScreen } from './savings/InterestScreen';
 import { ProductsScreen } from './savings/ProductsScreen';
@@ -269,6 +270,11 @@ function Workspace({
             {status.user ? <UserBox user={status.user} onStatus={onStatus} /> : null}
           </nav>
           <main className="content">
+            <SearchDialog
+              onMember={setStatementOf}
+              onAccounts={() => setScreen('accounts')}
+              onJournal={() => setScreen('vouchers')}
+            />
             {statementOf !== null ? (
               <MemberStatementScreen memberId={statementOf} onBack={() => setStatementOf(null)} />
             ) : null}

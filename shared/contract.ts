@@ -106,6 +106,7 @@ import {
   memberQuerySchema,
   memberUpdateSchema,
 } from './schemas';
+import { globalSearchSchema, type SearchResults } from './search';
 import {
   type AuthState,
   firstAdminSchema,
@@ -239,6 +240,7 @@ export const contract = {
   'inputs.aging': channel<CreditAging>()(stockQuerySchema),
   'inputs.sales': channel<InputSalesReport>()(inputSalesQuerySchema),
   'home.summary': channel<HomeSummary>()(none),
+  'search.global': channel<SearchResults>()(globalSearchSchema),
   'reports.build': channel<BuiltReport>()(reportRequestSchema),
   'reports.save': channel<ReportSaveResult>()(reportSaveSchema),
   'backup.create': channel<BackupMade>()(backupCreateSchema),

@@ -54,6 +54,7 @@ import {
 } from '../savings/accounts';
 import { interestRunPeriods, postInterest, previewInterest } from '../savings/interest';
 import { createProduct, listProducts, setProductActive } from '../savings/products';
+import { globalSearch } from '../search/search';
 import type { AppSession } from '../session';
 import { memberShares, shareRegister } from '../shares/register';
 import { purchaseShares, redeemShares, transferShares } from '../shares/shares';
@@ -173,6 +174,7 @@ export function createHandlers(
     'inputs.stock': ({ asOf }) => stockOnHand(session.db, asOf),
     'inputs.aging': ({ asOf }) => creditAging(session.db, asOf),
     'inputs.sales': ({ from, to }) => inputSalesReport(session.db, from, to),
+    'search.global': ({ text }) => globalSearch(session.db, text),
     'home.summary': () =>
       homeSummary(
         session.db,

@@ -57,6 +57,7 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'inputs.aging': 'read',
   'inputs.sales': 'read',
   'home.summary': 'read',
+  'search.global': 'read',
   'backup.progress': 'read',
   'health.check': 'read',
   'sales.campaigns': 'read',

@@ -8,6 +8,7 @@ import { inputsEn } from './sections/inputs';
 import { moneyEn } from './sections/money';
 import { homeEn } from './sections/home';
 import { reportsEn } from './sections/reports';
+import { searchEn } from './sections/search';
 import { savingsEn } from './sections/savings';
 import { statementsEn } from './sections/statements';
 import { vouchersEn } from './sections/vouchers';
@@ -55,6 +56,7 @@ export const en: Messages = {
   statements: statementsEn,
   reports: reportsEn,
   home: homeEn,
+  search: searchEn,
   inputs: inputsEn,
   backup: backupEn,
   users: usersEn,

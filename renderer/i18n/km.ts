@@ -8,6 +8,7 @@ import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
 import { homeKm } from './sections/home';
 import { reportsKm } from './sections/reports';
+import { searchKm } from './sections/search';
 import { savingsKm } from './sections/savings';
 import { statementsKm } from './sections/statements';
 import { vouchersKm } from './sections/vouchers';
@@ -57,6 +58,7 @@ export const km = {
   statements: statementsKm,
   reports: reportsKm,
   home: homeKm,
+  search: searchKm,
   inputs: inputsKm,
   backup: backupKm,
   users: usersKm,
