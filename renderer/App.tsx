@@ -22,6 +22,7 @@ import { MembersScreen } from './members/MembersScreen';
 import { MemberStatementScreen } from './money/MemberStatementScreen';
 import { ShareRegisterScreen } from './money/ShareRegisterScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
+import { ChangesScreen } from './review/ChangesScreen';
 import { HealthScreen } from './review/HealthScreen';
 import { SearchDialog } from './search/SearchDialog';
 import { CollectionDayScreen } from './savings/CollectionDayScreen';
@@ -57,6 +58,7 @@ type Screen =
   | 'health'
   | 'audit'
   | 'users'
+  | 'changes'
   | 'cooperative';
 
 // The sidebar: the member register, the members' money, farm inputs, the books, then the cooperative's profile.
@@ -68,7 +70,7 @@ const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; scree
     heading: 'books',
     screens: ['vouchers', 'statements', 'accounts', 'opening', 'months', 'meetings', 'yearEnd'],
   },
-  { heading: null, screens: ['reports', 'backup', 'health', 'audit', 'users', 'cooperative'] },
+  { heading: null, screens: ['reports', 'backup', 'health', 'audit', 'changes', 'users', 'cooperative'] },
 ];
 
 // Screens that only enter or administer, left out of the sidebar of a role that could not use them (the
@@ -313,6 +315,7 @@ function Workspace({
             {screen === 'reports' ? <ReportsScreen /> : null}
             {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
             {screen === 'health' ? <HealthScreen /> : null}
+            {screen === 'changes' ? <ChangesScreen /> : null}
             {screen === 'audit' ? <AuditScreen /> : null}
             {screen === 'users' && status.user ? (
               <UsersScreen me={status.user} onChanged={() => void refresh()} />

@@ -6,6 +6,8 @@ import {
   type BackupRow,
   backupCreateSchema,
   backupOpenSchema,
+  type ChangesSinceReview,
+  reviewChangesSchema,
 } from './backup';
 import type { ErrorCode } from './errors';
 import type { HealthReport } from './health';
@@ -254,6 +256,7 @@ export const contract = {
   'health.check': channel<HealthReport>()(none),
   'audit.list': channel<AuditLogPage>()(auditQuerySchema),
   'audit.verify': channel<AuditReport>()(none),
+  'review.changes': channel<{ changes: ChangesSinceReview; report: BuiltReport }>()(reviewChangesSchema),
   'sales.campaigns': channel<sales.CampaignSummary[]>()(none),
   'sales.campaign': channel<sales.CampaignSummary>()(sales.campaignIdSchema),
   'sales.createCampaign': channel<sales.Campaign>()(sales.campaignSchema),

@@ -1,33 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { ChangedEntry, ChangesSinceReview } from '../../shared/backup';
 import { DomainError } from '../../shared/errors';
 import { openDatabase } from '../db/open';
+import type { Database } from '../db/schema';
 import { cooperativeOf, openCopy, sameCooperative } from './files';
 import type { BackupManifest } from './format';
 import { extractBackup, type ReadOptions } from './verify';
-
-export interface ChangedEntry {
-  id: number;
-  number: string | null;
-  date: string;
-  kind: string;
-  memo: string;
-  /** For a reversal: the number of the entry it reverses. */
-  reverses: string | null;
-}
-
-export interface ChangesSinceReview {
-  older: { createdAt: string };
-  newer: { createdAt: string };
-  cooperative: string;
-  entriesAdded: ChangedEntry[];
-  /** The reversals among the entries added: what was taken back since the last review. */
-  entriesReversed: ChangedEntry[];
-  membersAdded: { id: number; number: number; nameKm: string; joinDate: string }[];
-  membersChanged: { id: number; number: number; nameKm: string; fields: string[] }[];
-  profileChanges: { field: string; before: string | number | null; after: string | number | null }[];
-}
 
 // Kept as it was, whatever the backups say: the time of the last edit is not itself a change.
 const IGNORED = new Set(['updated_at', 'created_at']);
@@ -43,6 +24,19 @@ export async function changesSinceReview(
   newerFile: string,
   options: ReadOptions & { olderPassphrase?: string } = {},
 ): Promise<ChangesSinceReview> {
+  return withBothBackups(olderFile, newerFile, options, async (books) => books.changes);
+}
+
+/**
+ * The changes as changesSinceReview finds them, with `use` given the newer backup's books while they are
+ * still open (the printed report frames the changes with its profile).
+ */
+export async function withBothBackups<T>(
+  olderFile: string,
+  newerFile: string,
+  options: ReadOptions & { olderPassphrase?: string },
+  use: (books: { changes: ChangesSinceReview; newer: Kysely<Database> }) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'sahakum-changes-'));
   try {
     const older = await extractBackup(olderFile, join(dir, 'older.db'), {
@@ -54,9 +48,20 @@ export async function changesSinceReview(
       throw new DomainError('backup_foreign', 'file', { cooperative: newer.cooperative.nameKm });
     }
     // Both at this version's schema, so that one query reads them alike.
-    for (const name of ['older.db', 'newer.db'])
-      await (await openDatabase(join(dir, name), { mustExist: true })).close();
-    return compare(join(dir, 'older.db'), join(dir, 'newer.db'), older, newer, options.nativeBinding);
+    await (await openDatabase(join(dir, 'older.db'), { mustExist: true })).close();
+    const opened = await openDatabase(join(dir, 'newer.db'), { mustExist: true });
+    try {
+      const changes = compare(
+        join(dir, 'older.db'),
+        join(dir, 'newer.db'),
+        older,
+        newer,
+        options.nativeBinding,
+      );
+      return await use({ changes, newer: opened.db });
+    } finally {
+      await opened.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { changesSinceReview } from '../backup/changes';
+import { changesSinceReview, withBothBackups } from '../backup/changes';
 import { createBackup } from '../backup/create';
 import type { BackupManifest } from '../backup/format';
 import { healthCheck } from '../backup/health';
@@ -8,6 +8,7 @@ import { restoreBackup } from '../backup/restore';
 import { importReviewCopy } from '../backup/review';
 import { verifyBackup } from '../backup/verify';
 import { APP_VERSION } from '../backup/version';
+import { localIsoDate } from '../clock';
 import { openDatabase } from '../db/open';
 import { BACKUPS_DIR } from '../session';
 import { type CommandLine, CommandOptions, UsageError } from './args';
@@ -22,9 +23,9 @@ export const BACKUP_USAGE = `  backup create --db FILE --out DIR [--passphrase-f
       the database; another cooperative's backup is refused.
   review open FILE [--passphrase-file P]
       Open a backup as a read-only review copy (kept in reviews/ beside it) and say what it holds.
-  review changes OLD NEW --format json [--passphrase-file P]
+  review changes OLD NEW --format json|pdf [--out FILE.pdf] [--lang km|en] [--passphrase-file P]
       What changed between two backups of the same cooperative (OLD from the last review): entries
-      added and reversed, members added and changed, the profile's fields.
+      added and reversed, members added and changed, the profile's fields; as JSON, or printed.
   health-check --db FILE [--format json]
       Check the books: each currency and entry balances, member sub-ledgers and month totals agree
       with their accounts, no negative savings, nothing posted into a closed month, cash never below
@@ -120,12 +121,31 @@ async function reviewOpen(line: CommandLine): Promise<void> {
 }
 
 async function reviewChanges(line: CommandLine): Promise<void> {
-  const options = new CommandOptions(line.options, ['format', 'passphrase-file']);
-  options.choice('format', ['json'], 'json');
+  const options = new CommandOptions(line.options, ['format', 'passphrase-file', 'out', 'lang']);
+  const format = options.choice('format', ['json', 'pdf'], 'json');
   const files = line.words.slice(2);
   if (files.length !== 2) throw new UsageError('review changes takes two backup files: OLD NEW');
-  const changes = await changesSinceReview(files[0] as string, files[1] as string, passphraseOf(options));
-  process.stdout.write(`${JSON.stringify(changes, null, 2)}\n`);
+  const [older, newer] = files as [string, string];
+  if (format === 'json') {
+    if (options.optional('out') !== undefined || options.optional('lang') !== undefined)
+      throw new UsageError('--out and --lang are only for --format pdf');
+    const changes = await changesSinceReview(older, newer, passphraseOf(options));
+    process.stdout.write(`${JSON.stringify(changes, null, 2)}\n`);
+    return;
+  }
+  const out = options.required('out');
+  const lang = options.choice('lang', ['km', 'en'], 'km');
+  // The PDF and font code only for the command that prints.
+  const [{ reviewChangesPdf }, { writeFileWhole }] = await Promise.all([
+    import('../reports/review-changes'),
+    import('../files/write-whole'),
+  ]);
+  const today = localIsoDate(new Date());
+  const pdf = await withBothBackups(older, newer, passphraseOf(options), ({ changes, newer: books }) =>
+    reviewChangesPdf(books, changes, { lang, today }),
+  );
+  await writeFileWhole(out, pdf);
+  process.stdout.write(`wrote ${out} (${pdf.length} bytes)\n`);
 }
 
 async function health(line: CommandLine): Promise<void> {

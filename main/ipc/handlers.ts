@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors';
 import { auditHandlers } from '../audit/handlers';
+import { reviewChanges } from '../backup/changes-report';
 import { listAutomaticBackups } from '../backup/rotation';
 import type { BackupService } from '../backup/service';
 import { createCooperative, updateCooperative } from '../cooperative/profile';
@@ -182,6 +183,7 @@ export function createHandlers(
         listAutomaticBackups(session.backupsDir)[0]?.madeAt.toISOString() ?? null,
       ),
     'reports.build': (request) => reports.build(request),
+    'review.changes': (input) => reviewChanges(input, reports, session.now().today),
     'reports.save': ({ id }) => reports.save(id),
   };
 }

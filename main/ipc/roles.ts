@@ -60,6 +60,7 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'search.global': 'read',
   'backup.progress': 'read',
   'health.check': 'read',
+  'review.changes': 'read',
   'sales.campaigns': 'read',
   'sales.campaign': 'read',
   'sales.deliveries': 'read',

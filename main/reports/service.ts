@@ -40,7 +40,11 @@ export class ReportService {
       today,
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });
-    const millis = Math.round(performance.now() - started);
+    return this.keep(fileName, pdf, Math.round(performance.now() - started));
+  }
+
+  /** A PDF built elsewhere (the changes between two backups), kept to be saved as a built report is. */
+  keep(fileName: string, pdf: Buffer, millis: number): BuiltReport {
     const id = randomUUID();
     this.#built.set(id, { fileName, pdf });
     for (const old of this.#built.keys()) {

@@ -13,6 +13,7 @@ import { savingsEn } from './sections/savings';
 import { statementsEn } from './sections/statements';
 import { vouchersEn } from './sections/vouchers';
 import { usersEn } from './sections/users';
+import { reviewEn } from './sections/review';
 
 export const en: Messages = {
   appName: 'Sahakum',
@@ -47,6 +48,7 @@ export const en: Messages = {
     yearEnd: 'Year end',
     audit: 'Audit log',
     users: 'Users',
+    changes: 'Changes since review',
   },
   money: moneyEn,
   meetings: meetingsEn,
@@ -60,6 +62,7 @@ export const en: Messages = {
   inputs: inputsEn,
   backup: backupEn,
   users: usersEn,
+  review: reviewEn,
   demo: {
     banner: 'You are exploring a demo cooperative. These are not real records.',
     leave: 'Leave the demo',

@@ -13,6 +13,7 @@ import { savingsKm } from './sections/savings';
 import { statementsKm } from './sections/statements';
 import { vouchersKm } from './sections/vouchers';
 import { usersKm } from './sections/users';
+import { reviewKm } from './sections/review';
 import type { Widen } from './types';
 
 // Khmer is the app's first language: every key the screens use is defined here first.
@@ -49,6 +50,7 @@ export const km = {
     yearEnd: 'បិទបញ្ជីប្រចាំឆ្នាំ',
     audit: 'កំណត់ត្រាសវនកម្ម',
     users: 'អ្នកប្រើ',
+    changes: 'ការផ្លាស់ប្តូរ',
   },
   money: moneyKm,
   meetings: meetingsKm,
@@ -62,6 +64,7 @@ export const km = {
   inputs: inputsKm,
   backup: backupKm,
   users: usersKm,
+  review: reviewKm,
   demo: {
     banner: 'អ្នកកំពុងមើលសហគមន៍សាកល្បង។ ទិន្នន័យនេះមិនមែនជាទិន្នន័យពិតទេ។',
     leave: 'ចាកចេញពីការសាកល្បង',

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changesSinceReview } from '../../../main/backup/changes';
+import { changesSinceReview, withBothBackups } from '../../../main/backup/changes';
 import { createBackup } from '../../../main/backup/create';
 import type { OpenedDatabase } from '../../../main/db/open';
 import { reverseEntry } from '../../../main/ledger/posting';
+import { reviewChangesPdf } from '../../../main/reports/review-changes';
 import type { ErrorCode } from '../../../shared/errors';
 import { AT, addMember, anotherCooperative, demoBooks, NOW, preyKhlaBooks, scratchDir } from './books';
 
@@ -55,6 +58,26 @@ describe('changes since the last review', () => {
     expect(changes.profileChanges).toEqual([
       { field: 'treasurer', before: expect.any(String), after: 'សុខ ចិន្តា' },
     ]);
+  });
+
+  it('prints them, in Khmer, framed with the newer backup’s profile', async () => {
+    const older = await backup(books, 'visit-1');
+    const added = await addMember(books, 'ហេង វិចិត្រ');
+    books.sqlite.prepare("UPDATE members SET phone = '012345678' WHERE number = 3").run();
+    const newer = await backup(books, 'visit-2');
+    const pdf = await withBothBackups(older, newer, {}, ({ changes, newer: db }) =>
+      reviewChangesPdf(db, changes, { lang: 'km', today: NOW.today }),
+    );
+    const file = join(scratch.dir, 'changes.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    expect(text).toContain('ការផ្លាស់ប្តូរតាំងពីការពិនិត្យលើកមុន');
+    expect(text).toContain('ប្រតិបត្តិការថ្មី ០ · ក្នុងនោះបញ្ច្រាស ០ · សមាជិកថ្មី ១ · សមាជិកបានកែប្រែ ១');
+    expect(text).toContain('ហេង វិចិត្រ');
+    expect(text).toContain(`${added.number}`.replace(/\d/g, (d) => '០១២៣៤៥៦៧៨៩'[Number(d)] ?? d));
+    expect(text).toContain('លេខទូរស័ព្ទ');
   });
 
   it("refuses two different cooperatives' backups", async () => {
