@@ -99,26 +99,26 @@ export function AuditScreen() {
 
   const columns = useMemo<Column<AuditLogRow>[]>(
     () => [
-      { key: 'id', header: w.id, width: '5rem', cell: (r) => i18n.num(r.id) },
+      { key: 'id', header: w.id, width: '4.5rem', cell: (r) => i18n.num(r.id) },
       {
         key: 'at',
         header: w.at,
-        width: '11rem',
+        width: '9.5rem',
         cell: (r) => (r.at ? `${i18n.date(r.at.slice(0, 10))} ${i18n.num(r.at.slice(11, 16))}` : w.outside),
       },
-      { key: 'user', header: w.user, width: 'minmax(7rem, 1fr)', cell: (r) => r.user ?? w.unsealed },
-      { key: 'action', header: w.action, width: '7rem', cell: (r) => w.actions[r.action] },
+      { key: 'user', header: w.user, width: 'minmax(5rem, 1fr)', cell: (r) => r.user ?? w.unsealed },
+      { key: 'action', header: w.action, width: '5.5rem', cell: (r) => w.actions[r.action] },
       {
         key: 'table',
         header: w.table,
-        width: 'minmax(9rem, 1.4fr)',
+        width: 'minmax(6rem, 1fr)',
         cell: (r) => auditTableWord(r.tableName, i18n.language),
       },
-      { key: 'row', header: w.row, width: '5rem', cell: (r) => i18n.num(r.rowId ?? r.rowKey ?? '') },
+      { key: 'row', header: w.row, width: '3.5rem', cell: (r) => i18n.num(r.rowId ?? r.rowKey ?? '') },
       {
         key: 'change',
         header: w.change,
-        width: 'minmax(10rem, 2fr)',
+        width: 'minmax(7rem, 1.5fr)',
         cell: (r) =>
           r.action === 'update'
             ? changed(r)
@@ -134,7 +134,13 @@ export function AuditScreen() {
     <section className="screen audit-screen">
       <header className="screen-header">
         <h1>{w.title}</h1>
-        <button type="button" onClick={() => void verify()}>
+        <button
+          type="button"
+          onClick={() => {
+            void verify();
+            void load(filters);
+          }}
+        >
           {w.verify}
         </button>
       </header>
@@ -150,7 +156,7 @@ export function AuditScreen() {
           </strong>
           <ul>
             {report.findings.map((f) => (
-              <li key={JSON.stringify(f)}>{auditFindingText(f, i18n.language)}</li>
+              <li key={JSON.stringify(f)}>{i18n.num(auditFindingText(f, i18n.language))}</li>
             ))}
           </ul>
         </div>
