@@ -10,6 +10,7 @@ import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal, readInputFile } from '
 import { INPUTS_COMMANDS } from './cli/inputs';
 import { withPdfReports } from './cli/pdf';
 import { REPORTS, type Report } from './cli/reports';
+import { MEETING_REPORTS, MEETINGS_COMMANDS, MEETINGS_USAGE } from './cli/meetings';
 import { SALES_COMMANDS, SALES_USAGE } from './cli/sales';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
@@ -80,7 +81,7 @@ Commands:
   report input-credit-aging --db FILE --to DATE [--format csv|json|pdf]
       Stock on hand at average cost, the period's input sales, and input credit per member: not yet
       due, 1–30, 31–90 and over 90 days overdue.
-${SALES_USAGE}
+${SALES_USAGE}${MEETINGS_USAGE}
   export hledger --db FILE --out FILE
       Write the whole ledger as an hledger journal, to check the books with an independent tool.
 ${BACKUP_USAGE}${AUDIT_USAGE}
@@ -284,10 +285,12 @@ const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
     ]),
   ),
   ...Object.fromEntries(
-    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS, ...SALES_COMMANDS }).map(([name, command]) => [
-      name,
-      booksCommand(command),
-    ]),
+    Object.entries(MEETING_REPORTS).map(([name, statement]) => [`report ${name}`, report(statement)]),
+  ),
+  ...Object.fromEntries(
+    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS, ...SALES_COMMANDS, ...MEETINGS_COMMANDS }).map(
+      ([name, command]) => [name, booksCommand(command)],
+    ),
   ),
 };
 

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { lastEndedMonth } from '../../shared/dates';
 import { DomainError } from '../../shared/errors';
-import { REPORT_NAMES, type ReportName, reportRequestSchema } from '../../shared/reports';
+import {
+  type MeetingReportName,
+  REPORT_NAMES,
+  type ReportName,
+  reportRequestSchema,
+} from '../../shared/reports';
 import type { Now } from '../clock';
 import type { Database } from '../db/schema';
 import { asOfOption, type CommandOptions, dateOption, periodOption, UsageError } from './args';
@@ -15,12 +20,12 @@ import { campaignField } from './sales';
 // commands never pay for loading it. A report that also has a CSV/JSON form goes on to it for any other
 // format, which refuses the PDF-only options.
 
-const PDF_OPTIONS = ['lang', 'digits', 'out', 'national-header'] as const;
+export const PDF_OPTIONS = ['lang', 'digits', 'out', 'national-header'] as const;
 
 type Fields = Record<string, unknown>;
 
 /** A report's own options, read before any file is opened; the fields it adds to the request. */
-interface PdfInputs {
+export interface PdfInputs {
   options: readonly string[];
   read(options: CommandOptions, now: Now): (db: Kysely<Database>) => Promise<Fields>;
 }
@@ -92,11 +97,15 @@ const PDF_INPUTS: Record<ReportName, PdfInputs> = {
   },
 };
 
-/** The PDF form of `name`: reads the common and the report's own options, builds through the catalog. */
-function pdfReport(
-  name: ReportName,
+/**
+ * The PDF form of `name`: reads the common and the report's own options (`read`, the catalog's own
+ * list unless given: the meetings' reports bring theirs), builds through the catalog.
+ */
+export function pdfReport(
+  name: ReportName | MeetingReportName,
   options: CommandOptions,
   now: Now,
+  read: PdfInputs['read'] = PDF_INPUTS[name as ReportName].read,
 ): (db: Kysely<Database>) => Promise<string> {
   const lang = options.choice('lang', ['km', 'en'], 'km');
   const digits =
@@ -105,7 +114,7 @@ function pdfReport(
       : options.choice('digits', ['khmer', 'latin'], 'khmer');
   const nationalHeader = options.choice('national-header', ['yes', 'no'], 'yes') === 'yes';
   const out = options.required('out');
-  const fields = PDF_INPUTS[name].read(options, now);
+  const fields = read(options, now);
   return async (db) => {
     const request = reportRequestSchema.parse({
       report: name,
