@@ -25,6 +25,7 @@ import { ReportsScreen } from './reports/ReportsScreen';
 import { ChangesScreen } from './review/ChangesScreen';
 import { HealthScreen } from './review/HealthScreen';
 import { SearchDialog } from './search/SearchDialog';
+import { SalesScreen } from './sales/SalesScreen';
 import { CollectionDayScreen } from './savings/CollectionDayScreen';
 import { InterestScreen } from './savings/InterestScreen';
 import { ProductsScreen } from './savings/ProductsScreen';
@@ -46,6 +47,7 @@ type Screen =
   | 'inputPurchases'
   | 'inputDistribution'
   | 'inputCredit'
+  | 'salesCampaigns'
   | 'vouchers'
   | 'statements'
   | 'accounts'
@@ -62,10 +64,11 @@ type Screen =
   | 'cooperative';
 
 // The sidebar: the member register, the members' money, farm inputs, the books, then the cooperative's profile.
-const NAVIGATION: readonly { heading: 'money' | 'inputs' | 'books' | null; screens: readonly Screen[] }[] = [
+  heading: 'money' | 'inputs' | 'sales' | 'books' | null;
   { heading: null, screens: ['home', 'members'] },
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
+  { heading: 'sales', screens: ['salesCampaigns'] },
   {
     heading: 'books',
     screens: ['vouchers', 'statements', 'accounts', 'opening', 'months', 'meetings', 'yearEnd'],
@@ -303,6 +306,7 @@ function Workspace({
             {statementOf === null && screen === 'inputPurchases' ? <PurchasesScreen /> : null}
             {statementOf === null && screen === 'inputDistribution' ? <DistributionScreen /> : null}
             {statementOf === null && screen === 'inputCredit' ? <CreditScreen /> : null}
+            {statementOf === null && screen === 'salesCampaigns' ? <SalesScreen /> : null}
             {screen === 'vouchers' ? <VouchersScreen /> : null}
             {screen === 'statements' ? <StatementsScreen /> : null}
             {screen === 'accounts' ? <AccountsScreen /> : null}

@@ -9,6 +9,7 @@ import { moneyEn } from './sections/money';
 import { homeEn } from './sections/home';
 import { reportsEn } from './sections/reports';
 import { searchEn } from './sections/search';
+import { salesEn } from './sections/sales';
 import { savingsEn } from './sections/savings';
 import { statementsEn } from './sections/statements';
 import { vouchersEn } from './sections/vouchers';
@@ -36,6 +37,8 @@ export const en: Messages = {
     months: 'Month close',
     reports: 'Print reports',
     inputs: 'Farm inputs',
+    sales: 'Collective sales',
+    salesCampaigns: 'Paddy campaigns',
     inputStock: 'Stock',
     inputPurchases: 'Purchases',
     inputDistribution: 'Distribution',
@@ -60,6 +63,7 @@ export const en: Messages = {
   home: homeEn,
   search: searchEn,
   inputs: inputsEn,
+  sales: salesEn,
   backup: backupEn,
   users: usersEn,
   review: reviewEn,

@@ -9,6 +9,7 @@ import { moneyKm } from './sections/money';
 import { homeKm } from './sections/home';
 import { reportsKm } from './sections/reports';
 import { searchKm } from './sections/search';
+import { salesKm } from './sections/sales';
 import { savingsKm } from './sections/savings';
 import { statementsKm } from './sections/statements';
 import { vouchersKm } from './sections/vouchers';
@@ -38,6 +39,8 @@ export const km = {
     months: 'បិទបញ្ជីប្រចាំខែ',
     reports: 'បោះពុម្ពរបាយការណ៍',
     inputs: 'ធាតុចូលកសិកម្ម',
+    sales: 'ការលក់រួម',
+    salesCampaigns: 'ការលក់រួមស្រូវ',
     inputStock: 'ស្តុក',
     inputPurchases: 'ការទិញចូល',
     inputDistribution: 'ការចែកចាយ',
@@ -62,6 +65,7 @@ export const km = {
   home: homeKm,
   search: searchKm,
   inputs: inputsKm,
+  sales: salesKm,
   backup: backupKm,
   users: usersKm,
   review: reviewKm,
