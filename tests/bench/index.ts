@@ -26,6 +26,7 @@ import { lastEndedMonth } from '../../shared/dates';
 import { reportRequestSchema } from '../../shared/reports';
 import type { SavingsProduct } from '../../shared/savings';
 import type { MemberQuery } from '../../shared/schemas';
+import { auditFigure } from './audit';
 import { backupFigures } from './backup';
 import { homeFigure } from './home';
 import { importFigures } from './imports';
@@ -470,6 +471,7 @@ const PARTS = [
   'statements',
   'long',
   'backup',
+  'audit',
   'cli',
   'imports',
 ] as const;
@@ -562,6 +564,7 @@ async function main(): Promise<void> {
       if (only.has('reports')) figures.push(...(await reportFigures(opened.db, now.today)));
       if (only.has('statements')) figures.push(await statementsPdfFigure(opened.db, now.today));
       if (only.has('backup')) figures.push(...(await backupFigures(opened.sqlite, dir, medianMs, timed)));
+      if (only.has('audit')) figures.push(await auditFigure(opened.sqlite, medianMs, timed));
     } finally {
       await opened.close();
     }
