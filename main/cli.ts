@@ -4,26 +4,29 @@ import { type AppError, DomainError } from '../shared/errors';
 import { fileProblemSentence } from '../shared/file-problems';
 import { blankCooperative, cooperativeInputSchema, type Member } from '../shared/schemas';
 import { type CommandLine, CommandOptions, readCommandLine, UsageError } from './cli/args';
-import { AUDIT_COMMANDS, AUDIT_USAGE } from './cli/audit';
-import { BACKUP_COMMANDS, BACKUP_USAGE } from './cli/backup';
-import { BOOKS_COMMANDS, type BooksCommand, BooksRefusal, readInputFile } from './cli/books';
-import { INPUTS_COMMANDS } from './cli/inputs';
-import { withPdfReports } from './cli/pdf';
-import { REPORTS, type Report } from './cli/reports';
-import { MEETING_REPORTS, MEETINGS_COMMANDS, MEETINGS_USAGE } from './cli/meetings';
-import { SALES_COMMANDS, SALES_USAGE } from './cli/sales';
+import type { BooksCommand } from './cli/books';
+import type { Report } from './cli/reports';
 import { nowFrom, systemClock } from './clock';
 import { createCooperative } from './cooperative/profile';
 import { openDatabase } from './db/open';
 import type { Database } from './db/schema';
-import { createDemoCooperative } from './demo/cooperative';
 import { writeCsv } from './files/csv-safe';
 import { isDatabasePath } from './files/write-whole';
-import { importMembersCsv, type RowError } from './members/import';
+import type { RowError } from './members/import';
 import { toMember } from './members/register';
 import { compareMemberNames } from './members/search';
 
-const USAGE = `Sahakum, the cooperative record book: command line
+// Most of a small command's time is Node starting and reading code: each command's modules are loaded
+// when it runs (import()), so that a trial balance never reads the backup, demo, import or spreadsheet
+// code, and the built CLI keeps them in chunks of their own.
+const usage = async () => {
+  const [{ SALES_USAGE }, { BACKUP_USAGE }, { AUDIT_USAGE }, { MEETINGS_USAGE }] = await Promise.all([
+    import('./cli/sales'),
+    import('./cli/backup'),
+    import('./cli/audit'),
+    import('./cli/meetings'),
+  ]);
+  return `Sahakum, the cooperative record book: command line
 
 Usage: npm run cli -- <command> [options]
 
@@ -87,6 +90,7 @@ ${SALES_USAGE}${MEETINGS_USAGE}
 ${BACKUP_USAGE}${AUDIT_USAGE}
   --help  Show this text.
 `;
+};
 
 const INIT_FLAGS: Record<string, string> = { nameKm: '--name-km', foundedOn: '--founded' };
 
@@ -192,7 +196,8 @@ async function importMembers(line: CommandLine): Promise<void> {
   const options = new CommandOptions(line.options, ['db', 'file']);
   const file = existingDatabase(options);
   const csvFile = options.required('file');
-  const csv = readInputFile(csvFile);
+  const csv = (await booksModule()).readInputFile(csvFile);
+  const { importMembersCsv } = await import('./members/import');
   const result = await withDatabase(file, (db) => importMembersCsv(db, csv, currentNow()));
   if ('errors' in result) {
     for (const error of result.errors) process.stderr.write(`${explainRow(error)}\n`);
@@ -242,6 +247,7 @@ async function demo(line: CommandLine): Promise<void> {
   if (years > 50) throw new UsageError('--years must be at most 50');
   if (existsSync(file)) throw new Refusal(`${file} already exists; the demo is only written to a new file`);
   const started = performance.now();
+  const { createDemoCooperative } = await import('./demo/cooperative');
   const made = await inNewFile(file, (db) =>
     createDemoCooperative(db, { members, seed, years, now: currentNow() }),
   );
@@ -272,39 +278,67 @@ function booksCommand(command: BooksCommand): (line: CommandLine) => Promise<voi
   };
 }
 
-const COMMANDS: Record<string, (line: CommandLine) => Promise<void>> = {
+type Command = (line: CommandLine) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
   init,
   'members import': importMembers,
   'members list': listAllMembers,
   demo,
-  ...BACKUP_COMMANDS,
-  ...Object.fromEntries(
-    Object.entries(withPdfReports(REPORTS, currentNow)).map(([name, statement]) => [
-      `report ${name}`,
-      report(statement),
-    ]),
-  ),
-  ...Object.fromEntries(
-    Object.entries(MEETING_REPORTS).map(([name, statement]) => [`report ${name}`, report(statement)]),
-  ),
-  ...Object.fromEntries(
-    Object.entries({ ...BOOKS_COMMANDS, ...INPUTS_COMMANDS, ...SALES_COMMANDS, ...MEETINGS_COMMANDS }).map(
-      ([name, command]) => [name, booksCommand(command)],
-    ),
-  ),
 };
+
+let books: typeof import('./cli/books') | undefined;
+const booksModule = async () => {
+  books ??= await import('./cli/books');
+  return books;
+};
+
+/** The command `words` name, its module loaded: the reports' for `report …`, else the others'. */
+async function findCommand(words: readonly string[]): Promise<Command | undefined> {
+  const name = words.join(' ');
+  const core = COMMANDS[name];
+  if (core) return core;
+  if (words[0] === 'report') {
+    const [{ withPdfReports }, { REPORTS }] = await Promise.all([
+      import('./cli/pdf'),
+      import('./cli/reports'),
+    ]);
+    const named = words.slice(1).join(' ');
+    const statement =
+      withPdfReports(REPORTS, currentNow)[named] ?? (await import('./cli/meetings')).MEETING_REPORTS[named];
+    return statement && report(statement);
+  }
+  const [
+    { BACKUP_COMMANDS },
+    { AUDIT_COMMANDS },
+    { BOOKS_COMMANDS },
+    { INPUTS_COMMANDS },
+    { SALES_COMMANDS },
+    { MEETINGS_COMMANDS },
+  ] = await Promise.all([
+    import('./cli/backup'),
+    import('./cli/audit'),
+    booksModule(),
+    import('./cli/inputs'),
+    import('./cli/sales'),
+    import('./cli/meetings'),
+  ]);
+  const command = { ...BOOKS_COMMANDS, ...INPUTS_COMMANDS, ...SALES_COMMANDS, ...MEETINGS_COMMANDS }[name];
+  if (command) return booksCommand(command);
+  // The backup commands take their files as words: 'backup verify FILE'.
+  const two = words.slice(0, 2).join(' ');
+  return BACKUP_COMMANDS[name] ?? BACKUP_COMMANDS[two] ?? AUDIT_COMMANDS[two];
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   try {
     const line = readCommandLine(argv);
     if (line.help) {
-      process.stdout.write(USAGE);
+      process.stdout.write(await usage());
       return 0;
     }
     const name = line.words.join(' ');
-    // The backup commands take their files as words: 'backup verify FILE'.
-    const command =
-      COMMANDS[name] ?? { ...BACKUP_COMMANDS, ...AUDIT_COMMANDS }[line.words.slice(0, 2).join(' ')];
+    const command = await findCommand(line.words);
     if (!command) throw new UsageError(name === '' ? 'no command given' : `unknown command: ${name}`);
     await command(line);
     return 0;
@@ -313,7 +347,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message} (npm run cli -- --help shows the commands)\n`);
       return 2;
     }
-    if (error instanceof Refusal || error instanceof BooksRefusal) process.stderr.write(`${error.message}\n`);
+    if (error instanceof Refusal || (books && error instanceof books.BooksRefusal))
+      process.stderr.write(`${error.message}\n`);
     else if (error instanceof DomainError)
       process.stderr.write(`${explainFile(error.error) ?? explain(error.error)}\n`);
     else
