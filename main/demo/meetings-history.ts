@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { toKhmerDigits } from '../../shared/khmer';
 import type { AgendaItem, Attendee } from '../../shared/meetings';
 import { fiscalYearSpan } from '../../shared/yearend';
 import type { Database } from '../db/schema';
@@ -126,8 +127,8 @@ export async function writeDemoMeetings(
         secretaryName: 'លី ចន្ធូ',
         held: true,
         agenda: [
-          item(`អនុម័តរបាយការណ៍ហិរញ្ញវត្ថុឆ្នាំ ${year}`, 'អនុម័ត', voters),
-          item(`អនុម័តការបែងចែកប្រាក់ចំណេញឆ្នាំ ${year}`, 'អនុម័តតាមលក្ខន្តិកៈ', voters),
+          item(`អនុម័តរបាយការណ៍ហិរញ្ញវត្ថុឆ្នាំ ${toKhmerDigits(String(year))}`, 'អនុម័ត', voters),
+          item(`អនុម័តការបែងចែកប្រាក់ចំណេញឆ្នាំ ${toKhmerDigits(String(year))}`, 'អនុម័តតាមលក្ខន្តិកៈ', voters),
         ],
         attendees: [
           ...present,
