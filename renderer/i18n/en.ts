@@ -1,7 +1,6 @@
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { MEETING_ERRORS } from '../meetings/errors';
 import { meetingsEn } from '../meetings/text';
-import { meetingsEn } from '../meetings/text';
 import type { Messages } from './km';
 import { backupEn } from './sections/backup';
 import { inputsEn } from './sections/inputs';
@@ -54,7 +53,6 @@ export const en: Messages = {
     changes: 'Changes since review',
   },
   money: moneyEn,
-  meetings: meetingsEn,
   meetings: meetingsEn,
   savings: savingsEn,
   vouchers: vouchersEn,

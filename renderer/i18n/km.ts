@@ -2,7 +2,6 @@ import type { ErrorCode } from '../../shared/errors';
 import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { MEETING_ERRORS } from '../meetings/errors';
 import { meetingsKm } from '../meetings/text';
-import { meetingsKm } from '../meetings/text';
 import { backupKm } from './sections/backup';
 import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
@@ -56,7 +55,6 @@ export const km = {
     changes: 'ការផ្លាស់ប្តូរ',
   },
   money: moneyKm,
-  meetings: meetingsKm,
   meetings: meetingsKm,
   savings: savingsKm,
   vouchers: vouchersKm,
