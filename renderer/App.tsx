@@ -64,7 +64,10 @@ type Screen =
   | 'cooperative';
 
 // The sidebar: the member register, the members' money, farm inputs, the books, then the cooperative's profile.
+const NAVIGATION: readonly {
   heading: 'money' | 'inputs' | 'sales' | 'books' | null;
+  screens: readonly Screen[];
+}[] = [
   { heading: null, screens: ['home', 'members'] },
   { heading: 'money', screens: ['collection', 'shareRegister', 'products', 'interest'] },
   { heading: 'inputs', screens: ['inputStock', 'inputPurchases', 'inputDistribution', 'inputCredit'] },
