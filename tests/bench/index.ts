@@ -3,6 +3,7 @@
 import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { localIsoDate, systemClock } from '../../main/clock';
 import { getCooperative } from '../../main/cooperative/profile';
@@ -32,6 +33,7 @@ import { homeFigure } from './home';
 import { importFigures } from './imports';
 import { distributionFigure, inputsReadFigures } from './inputs';
 import { longReportFigures, processFigures } from './processes';
+import { salesFigures } from './sales';
 
 const MEMBERS = 3_000;
 const YEARS = 10;
@@ -467,6 +469,7 @@ const PARTS = [
   'interest',
   'posting',
   'inputs',
+  'sales',
   'reports',
   'statements',
   'long',
@@ -498,7 +501,10 @@ async function demoFigures(
   now: { today: string; timestamp: string },
 ) {
   if (given) {
-    copyFileSync(given, file);
+    // SQLite's own copy: what the given file's write-ahead log still holds comes along.
+    const source = new BetterSqlite3(given, { readonly: true, fileMustExist: true });
+    await source.backup(file);
+    source.close();
     const opened = await openDatabase(file);
     const lines = await opened.db
       .selectFrom('journal_lines')
@@ -577,6 +583,14 @@ async function main(): Promise<void> {
         figures.push(await distributionFigure(inputsCopy.db, now, medianMs, timed));
       } finally {
         await inputsCopy.close();
+      }
+    }
+    if (only.has('sales')) {
+      const salesCopy = await openDatabase(copy);
+      try {
+        figures.push(...(await salesFigures(salesCopy.db, now, medianMs, timed)));
+      } finally {
+        await salesCopy.close();
       }
     }
     if (only.has('imports')) figures.push(...(await importFigures(dir, now, medianMs, timed)));
