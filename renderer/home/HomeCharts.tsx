@@ -72,7 +72,12 @@ export function HomeCharts({
           <Chart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
             <CartesianGrid stroke="#c9c3b4" strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={AXIS} interval="preserveStartEnd" />
-            <YAxis tick={AXIS} tickFormatter={yTick} width={kind === 'bar' || id === 'savings' ? 86 : 56} />
+            <YAxis
+              tick={AXIS}
+              allowDecimals={false}
+              tickFormatter={yTick}
+              width={kind === 'bar' || id === 'savings' ? 86 : 56}
+            />
             <Tooltip formatter={value} labelFormatter={tooltipLabel} />
             <Legend wrapperStyle={{ fontSize: 15, color: '#1f2a24' }} />
             {series.map((s) =>
@@ -127,7 +132,7 @@ export function HomeCharts({
         h.chartMembers,
         'line',
         [{ key: 'members', name: h.memberCount, color: BLUE }],
-        (v) => formatNumber(v, i18n.digits),
+        people,
         people,
         onMembers,
       )}
