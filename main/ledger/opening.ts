@@ -92,6 +92,14 @@ async function recordOpeningShares(trx: Transaction<Database>, entryId: number, 
 export type OpeningRowError = CsvRowError;
 
 const COLUMNS = ['account_code', 'member_number', 'amount'] as const;
+// The columns as a bookkeeper heads them, in Khmer or in plain English, as well as by their codes.
+const COLUMN_WORDS: Readonly<Record<string, (typeof COLUMNS)[number]>> = {
+  លេខកូដគណនី: 'account_code',
+  លេខសមាជិក: 'member_number',
+  ចំនួនទឹកប្រាក់: 'amount',
+  'account code': 'account_code',
+  'member number': 'member_number',
+};
 
 /**
  * Reads opening balances from a CSV file (columns account_code, member_number, amount; amounts in the
@@ -106,7 +114,10 @@ export async function readOpeningCsv(
   const records = await readImportRows(file);
   if (!Array.isArray(records)) return { errors: [records] };
   const [header = [], ...rows] = records;
-  const names = header.slice(0, MAX_ROW_ERRORS + COLUMNS.length).map(columnName);
+  const names = header
+    .slice(0, MAX_ROW_ERRORS + COLUMNS.length)
+    .map(columnName)
+    .map((name) => COLUMN_WORDS[name] ?? name);
   const errors = new RowErrors();
   for (const [index, name] of names.entries()) {
     if (!(COLUMNS as readonly string[]).includes(name))

@@ -51,6 +51,8 @@ export const auditKm = {
     role: 'តួនាទី',
     username: 'ឈ្មោះអ្នកប្រើ',
     display_name: 'ឈ្មោះបង្ហាញ',
+    password_hash: 'ពាក្យសម្ងាត់ (បានអ៊ិនគ្រីប)',
+    last_sign_in_at: 'ចូលប្រើចុងក្រោយ',
   } as Record<string, string>,
 };
 
@@ -104,5 +106,7 @@ export const auditEn: Widen<typeof auditKm> = {
     role: 'Role',
     username: 'User name',
     display_name: 'Display name',
+    password_hash: 'Password (hashed)',
+    last_sign_in_at: 'Last signed in',
   },
 };

@@ -143,4 +143,20 @@ describe('opening balances from an Excel workbook', () => {
     expect('lines' in fromCsv && fromCsv.lines.map((l) => l.amount)).toEqual([3_000_000, 3_000_000]);
     expect(await readOpeningCsv(opened.db, await workbook(rows))).toEqual(fromCsv);
   });
+
+  it('takes the columns headed in Khmer or in plain English', async () => {
+    const expected = await readOpeningCsv(
+      opened.db,
+      'account_code,member_number,amount\n1101,,5000\n3901,,5000\n',
+    );
+    const khmer = 'លេខកូដគណនី,លេខសមាជិក,ចំនួនទឹកប្រាក់\n1101,,5000\n3901,,5000\n';
+    expect(await readOpeningCsv(opened.db, khmer)).toEqual(expected);
+    const english = await workbook([
+      ['Account code', 'Member number', 'Amount'],
+      ['1101', '', 5000],
+      ['3901', '', 5000],
+    ]);
+    expect(await readOpeningCsv(opened.db, english)).toEqual(expected);
+    expect('lines' in expected && expected.lines).toHaveLength(2);
+  });
 });

@@ -99,9 +99,9 @@ export const statementsKm = {
     lineErrors: 'សូមពិនិត្យបន្ទាត់ដែលបានសម្គាល់ពណ៌ក្រហម។ មិនទាន់បានកត់ត្រាទេ។',
     csv: 'ផ្ទុកពីឯកសារ CSV ឬ Excel',
     csvHint:
-      'ឯកសារ CSV ឬ Excel (.xlsx សន្លឹកទីមួយ) មានជួរឈរបី៖ account_code (លេខកូដគណនី ឧ. 2101), member_number (លេខសមាជិក ' +
-      'សម្រាប់តែគណនីសមាជិក ទុកទទេសម្រាប់គណនីផ្សេង), amount (សមតុល្យតាមធម្មតារបស់គណនី ' +
-      'ជារូបិយប័ណ្ណរបស់គណនី ឧ. 150000 ឬ 312.50)។ ជួរទីមួយជាឈ្មោះជួរឈរ។ ' +
+      'ឯកសារ CSV ឬ Excel (.xlsx សន្លឹកទីមួយ) មានជួរឈរបី ដែលជួរទីមួយដាក់ឈ្មោះ៖ លេខកូដគណនី (ឧ. 2101), ' +
+      'លេខសមាជិក (សម្រាប់តែគណនីសមាជិក ទុកទទេសម្រាប់គណនីផ្សេង), ចំនួនទឹកប្រាក់ (សមតុល្យតាមធម្មតារបស់គណនី ' +
+      'ជារូបិយប័ណ្ណរបស់គណនី ឧ. 150000 ឬ 312.50)។ ' +
       'បន្ទាត់ក្នុងឯកសារនឹងជំនួសបន្ទាត់ក្នុងតារាង។',
     csvLoaded: 'បានផ្ទុក {lines} បន្ទាត់ពីឯកសារ {file}។ សូមពិនិត្យមុនពេលកត់ត្រា។',
     csvRefused: 'មិនបានផ្ទុកឯកសារ {file} ទេ។ សូមកែកំហុសខាងក្រោម រួចផ្ទុកម្តងទៀត៖',
@@ -232,9 +232,9 @@ export const statementsEn: Widen<typeof statementsKm> = {
     lineErrors: 'Please check the lines marked in red. Nothing was posted.',
     csv: 'Load from a CSV or Excel file',
     csvHint:
-      'The CSV or Excel file (.xlsx, its first sheet) has three columns: account_code (e.g. 2101), member_number (only for member accounts, ' +
-      "empty for the others), amount (the balance as the account normally holds it, in the account's " +
-      'currency, e.g. 150000 or 312.50). The first row names the columns. ' +
+      'The CSV or Excel file (.xlsx, its first sheet) has three columns, named in its first row: Account code ' +
+      '(e.g. 2101), Member number (only for member accounts, empty for the others), Amount (the balance as ' +
+      "the account normally holds it, in the account's currency, e.g. 150000 or 312.50). " +
       "The file's lines replace those in the table.",
     csvLoaded: 'Loaded {lines} lines from {file}. Please review them before posting.',
     csvRefused: '{file} was not loaded. Please correct these rows and load it again:',
