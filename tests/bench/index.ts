@@ -33,6 +33,7 @@ import { homeFigure } from './home';
 import { importFigures } from './imports';
 import { distributionFigure, inputsReadFigures } from './inputs';
 import { longReportFigures, processFigures } from './processes';
+import { salesFigures } from './sales';
 
 const MEMBERS = 3_000;
 const YEARS = 10;
@@ -468,6 +469,7 @@ const PARTS = [
   'interest',
   'posting',
   'inputs',
+  'sales',
   'reports',
   'statements',
   'long',
@@ -581,6 +583,14 @@ async function main(): Promise<void> {
         figures.push(await distributionFigure(inputsCopy.db, now, medianMs, timed));
       } finally {
         await inputsCopy.close();
+      }
+    }
+    if (only.has('sales')) {
+      const salesCopy = await openDatabase(copy);
+      try {
+        figures.push(...(await salesFigures(salesCopy.db, now, medianMs, timed)));
+      } finally {
+        await salesCopy.close();
       }
     }
     if (only.has('imports')) figures.push(...(await importFigures(dir, now, medianMs, timed)));
