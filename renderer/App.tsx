@@ -321,7 +321,12 @@ function Workspace({
             ) : null}
             {screen === 'reports' ? <ReportsScreen /> : null}
             {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
-            {screen === 'health' ? <HealthScreen /> : null}
+              <HealthScreen
+                onMember={setStatementOf}
+                onAccounts={() => setScreen('accounts')}
+                onJournal={() => setScreen('vouchers')}
+              />
+            ) : null}
             {screen === 'changes' ? <ChangesScreen /> : null}
             {screen === 'audit' ? <AuditScreen /> : null}
             {screen === 'users' && status.user ? (

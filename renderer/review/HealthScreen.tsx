@@ -5,6 +5,7 @@ import { formatAmount } from '../../shared/khmer';
 import { call } from '../api';
 import { type I18n, useI18n } from '../i18n';
 import { refusalText } from '../ledger/statements/refusal';
+import type { SearchTargets } from '../search/SearchDialog';
 
 /** Where a finding is, in the words of the screens that show it: the entry, the member, the account, the day. */
 function findingText(f: HealthFinding, i18n: I18n): string {
@@ -32,8 +33,24 @@ function findingText(f: HealthFinding, i18n: I18n): string {
   }
 }
 
+/** The door a finding opens: the member's statement, the journal for an entry, the chart for an account. */
+function findingDoor(f: HealthFinding, targets: SearchTargets): (() => void) | null {
+  switch (f.kind) {
+    case 'entry':
+    case 'posted_after_close':
+      return targets.onJournal;
+    case 'no_member':
+    case 'month_totals':
+      return targets.onAccounts;
+    case 'negative':
+      return f.check === 'savings' ? () => targets.onMember(f.memberId) : targets.onAccounts;
+    default:
+      return null;
+  }
+}
+
 /** The health check of the open books (or review copy): each check, passed or with what it found. */
-export function HealthScreen() {
+export function HealthScreen(targets: SearchTargets) {
   const i18n = useI18n();
   const b = i18n.t.backup;
   const [report, setReport] = useState<HealthReport | null>(null);
@@ -76,9 +93,19 @@ export function HealthScreen() {
                 <ul>
                   {report.findings
                     .filter((f) => f.check === name)
-                    .map((f) => (
-                      <li key={JSON.stringify(f)}>{findingText(f, i18n)}</li>
-                    ))}
+                    .map((f) => {
+                      const open = findingDoor(f, targets);
+                      return (
+                        <li key={JSON.stringify(f)}>
+                          {findingText(f, i18n)}{' '}
+                          {open ? (
+                            <button type="button" className="link" onClick={open}>
+                              {i18n.t.review.open}
+                            </button>
+                          ) : null}
+                        </li>
+                      );
+                    })}
                 </ul>
               ) : null}
             </li>

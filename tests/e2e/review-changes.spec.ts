@@ -62,3 +62,21 @@ test('the reviewer compares the backup of the last visit with a newer one, on sc
   expect(saved).toMatch(/review-changes-2026-10-01-2026-11-20\.pdf$/);
   expect(existsSync(saved)).toBe(true);
 });
+
+test('a health finding opens where it is: an entry in the journal', async ({ app, page }) => {
+  const { db, database } = app.backend.session;
+  await openSrovSambo(db, {}, { KHR: 2_000_000 });
+  // Written past the app, as another program would: January 2015 marked closed before its opening entry.
+  database.sqlite
+    .prepare(
+      "INSERT INTO closed_months (month, closed_at, closed_by) VALUES ('2015-01', '2015-01-01T00:00:00.000Z', 'x')",
+    )
+    .run();
+  await app.open();
+  await page.getByRole('navigation').getByRole('button', { name: 'ពិនិត្យសុខភាពបញ្ជី' }).click();
+  const closedMonths = page.getByRole('listitem').filter({ hasText: 'គ្មានប្រតិបត្តិការក្នុងខែបិទ' });
+  await expect(closedMonths).toContainText('១ បញ្ហា');
+  await app.shot('health-finding');
+  await closedMonths.getByRole('button', { name: 'បើកមើល' }).click();
+  await expect(page.getByRole('heading', { name: 'ប្រតិបត្តិការសាច់ប្រាក់' })).toBeVisible();
+});

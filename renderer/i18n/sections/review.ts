@@ -31,6 +31,7 @@ export const reviewKm = {
   nothing: 'គ្មាន',
   save: 'រក្សាទុក PDF…',
   saved: 'បានរក្សាទុក៖ {path}',
+  open: 'បើកមើល',
 };
 
 export const reviewEn: Widen<typeof reviewKm> = {
@@ -64,4 +65,5 @@ export const reviewEn: Widen<typeof reviewKm> = {
   nothing: 'None',
   save: 'Save the PDF…',
   saved: 'Saved: {path}',
+  open: 'Open',
 };
