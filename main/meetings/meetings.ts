@@ -142,31 +142,39 @@ async function writeParts(trx: Transaction<Database>, meetingId: number, input: 
       )
       .execute();
   }
-  for (const [position, attendee] of input.attendees.entries()) {
-    const row = await trx
+  const row = (attendee: MeetingInput['attendees'][number], position: number) => ({
+    meeting_id: meetingId,
+    position,
+    member_id: attendee.memberId,
+    guest_name: attendee.memberId === null ? attendee.guestName : null,
+    role: nullIfEmpty(attendee.role),
+    is_board: attendee.isBoard ? 1 : 0,
+  });
+  // Most attendees hold no proxy: they go in together; a proxy holder's own row id carries the proxies.
+  const plain = input.attendees.map(row).filter((_, i) => input.attendees[i]?.proxyForMemberIds.length === 0);
+  for (let i = 0; i < plain.length; i += 500) {
+    await trx
       .insertInto('meeting_attendees')
-      .values({
-        meeting_id: meetingId,
-        position,
-        member_id: attendee.memberId,
-        guest_name: attendee.memberId === null ? attendee.guestName : null,
-        role: nullIfEmpty(attendee.role),
-        is_board: attendee.isBoard ? 1 : 0,
-      })
+      .values(plain.slice(i, i + 500))
+      .execute();
+  }
+  for (const [position, attendee] of input.attendees.entries()) {
+    if (attendee.proxyForMemberIds.length === 0) continue;
+    const { id } = await trx
+      .insertInto('meeting_attendees')
+      .values(row(attendee, position))
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (attendee.proxyForMemberIds.length > 0) {
-      await trx
-        .insertInto('meeting_proxies')
-        .values(
-          attendee.proxyForMemberIds.map((memberId) => ({
-            meeting_id: meetingId,
-            attendee_id: row.id,
-            member_id: memberId,
-          })),
-        )
-        .execute();
-    }
+    await trx
+      .insertInto('meeting_proxies')
+      .values(
+        attendee.proxyForMemberIds.map((memberId) => ({
+          meeting_id: meetingId,
+          attendee_id: id,
+          member_id: memberId,
+        })),
+      )
+      .execute();
   }
 }
 
