@@ -321,6 +321,7 @@ function Workspace({
             ) : null}
             {screen === 'reports' ? <ReportsScreen /> : null}
             {screen === 'backup' ? <BackupScreen onStatus={onStatus} /> : null}
+            {statementOf === null && screen === 'health' ? (
               <HealthScreen
                 onMember={setStatementOf}
                 onAccounts={() => setScreen('accounts')}
