@@ -114,7 +114,7 @@ export async function salesFigures(
       `a campaign's payout to ${result.members} members worked out and posted in one transaction (median of ${RUNS})`,
       payoutMs,
       1000,
-      `credit taken from ${result.credit.toLocaleString('en')} riel of consented members' payouts`,
+      `${result.credit.toLocaleString('en')} riel of input credit taken from the payouts of members who consented`,
     ),
     timed(`payout sheet PDF, ${result.members} members (median of ${RUNS})`, sheetMs, 2000, `${pages} pages`),
   ];
