@@ -6,6 +6,7 @@ import {
   type HealthReport,
 } from '../../shared/health';
 import { verifyAudit } from '../audit/verify';
+import { YEAR_CLOSE_KIND } from '../ledger/posting';
 
 const LIMIT = 200;
 
@@ -62,11 +63,12 @@ export function healthCheck(sqlite: BetterSqlite3.Database): HealthReport {
       createdAt: string;
     }>(
       sqlite,
-      // Each closed month's entries by the date index: every date that starts with the month.
+      // Each closed month's entries by the date index: every date that starts with the month. The year
+      // close is the one entry the ledger posts into its year's closed last month, by design.
       `SELECT e.id AS entryId, e.number, e.date, c.month, c.closed_at AS closedAt, e.created_at AS createdAt
        FROM closed_months c JOIN journal_entries e
          ON e.date >= c.month AND e.date < c.month || char(1114111) AND substr(e.date, 1, 7) = c.month
-       WHERE e.created_at > c.closed_at ORDER BY e.date, e.id`,
+       WHERE e.created_at > c.closed_at AND e.kind <> '${YEAR_CLOSE_KIND}' ORDER BY e.date, e.id`,
     ).map((r) => ({ check: 'closed_months' as const, kind: 'posted_after_close' as const, ...r })),
     ...negativeCash(days, accounts),
     ...verifyAudit(sqlite).findings.map((finding) => ({
