@@ -42,6 +42,14 @@ export function reopenMonth(
 ): Promise<void> {
   return db.transaction().execute(async (trx) => {
     if (reason.trim() === '') throw new DomainError('required', 'reason');
+    // A closed year's books stay as its general assembly approved them.
+    const year = await trx
+      .selectFrom('year_closes')
+      .select('year')
+      .where('first_day', '<=', `${month}-31`)
+      .where('last_day', '>=', `${month}-01`)
+      .executeTakeFirst();
+    if (year) throw new DomainError('year_closed', 'month', { year: year.year });
     const removed = await trx.deleteFrom('closed_months').where('month', '=', month).executeTakeFirst();
     if (removed.numDeletedRows === 0n) throw new DomainError('month_not_closed', 'month');
     await trx

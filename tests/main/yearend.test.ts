@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountByRole } from '../../main/ledger/accounts';
+import { reopenMonth } from '../../main/ledger/months';
 import { post } from '../../main/ledger/posting';
 import { balanceAt, incomeStatement, trialBalance } from '../../main/ledger/statements';
 import { updateMeeting } from '../../main/meetings/meetings';
@@ -141,6 +142,12 @@ describe('closing a fiscal year', () => {
         { accountId: fees, currency: 'KHR' as const, amount: -1_000 },
       ],
     });
+    expect(await refusal(reopenMonth(db(), '2024-06', 'ស្នើសុំកែប្រែ', ACTOR))).toEqual({
+      code: 'year_closed',
+      field: 'month',
+      params: { year: 2024 },
+    });
+    // Reopened outside the app (a closed_months row deleted), the year still refuses every posting.
     await books.opened.db.deleteFrom('closed_months').where('month', '=', '2024-06').execute();
     expect(await refusal(post(db(), draft('2024-06-15'), ACTOR))).toEqual({
       code: 'year_closed',
