@@ -143,6 +143,10 @@ export function InterestScreen() {
           </button>
         </div>
       </div>
+      {!previewed && !banner ? (
+        <p className="hint">{i18n.format(n.startHint, {}, { preview: n.preview })}</p>
+      ) : null}
+      {run && previewed && run.lines.length === 0 ? <p className="hint">{n.nothingToPost}</p> : null}
       {banner ? (
         <div className={banner.ok ? 'banner ok' : 'banner error'} role={banner.ok ? 'status' : 'alert'}>
           {banner.text}

@@ -100,3 +100,27 @@ test('the journal names every kind of entry in Khmer and English, never by its c
   await expect(main.getByText('Savings deposit').first()).toBeVisible();
   await expect(main).not.toContainText(/savings_|share_|input_/);
 });
+
+test('the interest screen says what to do before anything is previewed, at 1024×600', async ({
+  app,
+  page,
+}) => {
+  await openDemo(app, page, { width: 1024, height: 600 });
+  await page.getByRole('navigation').getByRole('button', { name: 'ការប្រាក់', exact: true }).click();
+  await expect(page.getByText('ជ្រើសរើសផលិតផល និងខែ រួចចុច «មើលជាមុន»')).toBeVisible();
+  // The period's box is as wide as its longest month name: nothing of it is cut off.
+  const period = page.getByLabel('រយៈពេល');
+  const fits = await period.evaluate((el) => {
+    const select = el as HTMLSelectElement;
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(select).font;
+    probe.textContent = select.selectedOptions[0]?.textContent ?? '';
+    document.body.append(probe);
+    const needed = probe.getBoundingClientRect().width;
+    probe.remove();
+    return select.clientWidth - needed;
+  });
+  // Its own padding and the arrow take about 40 px.
+  expect(fits).toBeGreaterThan(40);
+  await app.shot('interest-hint-1024');
+});

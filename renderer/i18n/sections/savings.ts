@@ -108,6 +108,8 @@ export const savingsKm = {
     total: 'សរុប ({count} នាក់)',
     none: 'គ្មានសមាជិកណាទទួលបានការប្រាក់សម្រាប់រយៈពេលនេះទេ',
     previewNote: 'នេះជាការមើលជាមុនប៉ុណ្ណោះ៖ មិនទាន់បានកត់ត្រាទេ',
+    startHint: 'ជ្រើសរើសផលិតផល និងខែ រួចចុច «{preview}» ដើម្បីមើលការប្រាក់របស់សមាជិកម្នាក់ៗ មុននឹងកត់ត្រា។',
+    nothingToPost: 'គ្មានការប្រាក់ត្រូវកត់ត្រាសម្រាប់រយៈពេលនេះទេ៖ គ្មានគណនីណាមានសមតុល្យក្នុងរយៈពេលនេះ។',
     posted: 'បានកត់ត្រាការប្រាក់ {period} សរុប {total}',
     postedNothing: 'បានកត់ត្រាការរត់ការប្រាក់ {period}៖ គ្មានការប្រាក់ត្រូវបង់ទេ',
     alreadyRun: 'បានកត់ត្រារួច',
@@ -226,6 +228,9 @@ export const savingsEn: Widen<typeof savingsKm> = {
     total: 'Total ({count} members)',
     none: 'No member earned interest in this period',
     previewNote: 'This is a preview only: nothing is posted yet',
+    startHint:
+      'Choose a product and a period, then press “{preview}” to see each member’s interest before it is posted.',
+    nothingToPost: 'There is no interest to post for this period: no account held a balance in it.',
     posted: 'Interest for {period} posted, total {total}',
     postedNothing: 'Interest run for {period} recorded: there was no interest to pay',
     alreadyRun: 'already posted',
