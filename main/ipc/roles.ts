@@ -60,6 +60,8 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'search.global': 'read',
   'backup.progress': 'read',
   'health.check': 'read',
+  'audit.list': 'read',
+  'audit.verify': 'read',
   'review.changes': 'read',
   'sales.campaigns': 'read',
   'sales.campaign': 'read',

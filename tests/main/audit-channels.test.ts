@@ -119,5 +119,5 @@ describe('the audit trail through the router', () => {
     await call('app.openDemo');
     expect(unsealed()).toBe(0);
     expect(await call<AuditReport>('audit.verify')).toMatchObject({ intact: true, findings: [] });
-  });
+  }, 120_000);
 });

@@ -81,7 +81,9 @@ describe('migration 007: audit log', () => {
     expect(baseline('members')).toBe(1);
     expect(baseline('cooperative')).toBe(1);
     expect(baseline('journal_entries')).toBe(1);
-    expect(baseline('accounts')).toBe(accounts);
+    // Every account: those of the first migrations and any a later one adds before the triggers exist.
+    expect(baseline('accounts')).toBe(migrated.prepare('SELECT count(*) FROM accounts').pluck().get());
+    expect(accounts).toBeGreaterThan(0);
     expect(baseline('journal_lines')).toBe(0);
     expect(migrated.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(
       migrated.prepare('SELECT count(*) FROM audit_seal').pluck().get(),
