@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { QUANTITY_SCALE } from '../../shared/inputs';
+import { withDigits } from '../../shared/khmer';
 import type { CampaignInput, DeliveryInput } from '../../shared/sales';
 import type { Database } from '../db/schema';
 import { accountByRole } from '../ledger/accounts';
@@ -42,7 +43,7 @@ function campaignsOf(year: number): DemoCampaign[] {
   return [
     {
       input: {
-        name: `ស្រូវប្រាំង ${year}`,
+        name: `ស្រូវប្រាំង ${withDigits(String(year), 'khmer')}`,
         crop: 'ស្រូវ',
         variety: 'សែនក្រអូប',
         buyerName: 'រោងម៉ាស៊ីនកិនស្រូវ ហេង ហួត',
@@ -64,7 +65,7 @@ function campaignsOf(year: number): DemoCampaign[] {
     },
     {
       input: {
-        name: `ស្រូវវស្សា ${year}`,
+        name: `ស្រូវវស្សា ${withDigits(String(year), 'khmer')}`,
         crop: 'ស្រូវ',
         variety: 'ផ្ការំដួល',
         buyerName: 'ក្រុមហ៊ុន អង្គរ រ៉ាយស៍',
