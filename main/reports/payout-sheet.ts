@@ -11,70 +11,51 @@ import { getCampaign } from '../sales/campaigns';
 import { payoutSheet } from '../sales/payout';
 import { money, type ReportOptions, Rows, renderFramed } from './common';
 import type { Lang } from './frame';
-import { type Block, BODY_WIDTH, type Column } from './layout';
+import type { Block, Column } from './layout';
 
 const TEXT = {
   km: {
     title: 'បញ្ជីបើកប្រាក់ការលក់រួម',
-    header: [
-      'លេខ',
-      'ឈ្មោះសមាជិក',
-      'ទម្ងន់សុទ្ធ (គ.ក)',
-      'ចំនួនសរុប',
-      'កម្រៃសេវា',
-      'កាត់ឥណទាន',
-      'ត្រូវបើក',
-      'បានបើក',
-      'ហត្ថលេខា ឬស្នាមមេដៃ',
-    ],
+    header: ['លេខ', 'ឈ្មោះ', 'គ.ក សុទ្ធ', 'សរុប', 'កម្រៃ', 'ឥណទាន', 'ត្រូវបើក', 'ហត្ថលេខា/ស្នាមមេដៃ'],
     subtitle: (campaign: string, buyer: string, date: string) =>
       `${campaign} · អ្នកទិញ៖ ${buyer} · ថ្ងៃបើកប្រាក់ ${date}`,
     draft: 'សេចក្តីព្រាង៖ មិនទាន់បានកត់ត្រាការបើកប្រាក់ទេ',
     summary: (members: string, kg: string, proceeds: string) =>
       `សមាជិក ${members} នាក់ · ទម្ងន់សុទ្ធ ${kg} គ.ក · ប្រាក់លក់សុទ្ធ (ក្រោយការកាត់របស់អ្នកទិញ និងចំណាយរួម)៖ ${proceeds}`,
     uncollected: (amount: string) => `នៅមិនទាន់បើកជាសាច់ប្រាក់៖ ${amount}`,
-    savings: 'ចូលសន្សំ',
+    savings: 'ដាក់ចូលគណនីសន្សំ',
+    paid: (date: string) => `បានបើក ${date}`,
     total: 'សរុប',
   },
   en: {
     title: 'Collective sale payout sheet',
-    header: [
-      'No.',
-      'Member',
-      'Net kg',
-      'Gross',
-      'Fee',
-      'Credit',
-      'To pay',
-      'Paid',
-      'Signature or thumbprint',
-    ],
+    header: ['No.', 'Member', 'Net kg', 'Gross', 'Fee', 'Credit', 'To pay', 'Signature/thumbprint'],
     subtitle: (campaign: string, buyer: string, date: string) =>
       `${campaign} · buyer: ${buyer} · paid out ${date}`,
     draft: 'Draft: the payout has not been posted yet',
     summary: (members: string, kg: string, proceeds: string) =>
       `${members} members · ${kg} kg net · proceeds after the buyer's deductions and shared costs: ${proceeds}`,
     uncollected: (amount: string) => `Cash not yet collected: ${amount}`,
-    savings: 'Savings',
+    savings: 'Paid into savings',
+    paid: (date: string) => `Collected ${date}`,
     total: 'Total',
   },
 } as const;
 
-// The signature column is as wide as the rest leaves it but never under 30 mm, and each row 10 mm tall:
-// room for a thumbprint.
+// The amounts are as wide as they print and the name and the signature share the rest, the signature
+// the larger part (about 30 mm on the demo), each row 10 mm tall: room for a thumbprint. A payout already collected
+// or paid into savings says so in its signature cell, so the blank cells are who has still to come.
 const MM = 72 / 25.4;
-const SIGNATURE = 30 * MM;
 const ROW_HEIGHT = 10 * MM;
 const COLUMNS: Column[] = [
   { width: 30, align: 'right', fit: true },
-  { width: BODY_WIDTH - SIGNATURE - 30 - 6 * 50 },
+  { width: 70 },
   { width: 50, align: 'right', fit: true },
   { width: 50, align: 'right', fit: true },
   { width: 50, align: 'right', fit: true },
   { width: 50, align: 'right', fit: true },
   { width: 50, align: 'right', fit: true },
-  { width: 50, align: 'center', fit: true },
-  { width: SIGNATURE },
+  { width: 110 },
 ];
 
 export function payoutSheetBlocks(sheet: PayoutSheet, lang: Lang, digits: Digits): Block[] {
@@ -91,8 +72,8 @@ export function payoutSheetBlocks(sheet: PayoutSheet, lang: Lang, digits: Digits
       amount(line.fee),
       line.credit === 0 ? '' : amount(line.credit),
       amount(line.net),
-      line.method === 'savings' ? t.savings : line.paidOn ? formatDateTable(line.paidOn, digits) : '',
-      '',
+      // Left blank to sign or press a thumb in; what was paid into savings or collected already says so.
+      line.method === 'savings' ? t.savings : line.paidOn ? t.paid(formatDateTable(line.paidOn, digits)) : '',
     ]);
   }
   const { totals } = sheet;
@@ -106,11 +87,10 @@ export function payoutSheetBlocks(sheet: PayoutSheet, lang: Lang, digits: Digits
       amount(totals.credit),
       amount(totals.net),
       '',
-      '',
     ],
     true,
   );
-  const table = { ...rows.table(COLUMNS, [...t.header]), rowHeight: ROW_HEIGHT };
+  const table = { ...rows.table(COLUMNS, [...t.header]), size: 8, rowHeight: ROW_HEIGHT };
   const blocks: Block[] = [];
   if (!sheet.posted) blocks.push({ kind: 'paragraph', text: t.draft, bold: true, size: 10, after: 4 });
   blocks.push({
