@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppStatus } from '../shared/contract';
 import { DomainError } from '../shared/errors';
 import { type AuthState, DEMO_PASSWORD, LOCK_MINUTES, type SessionUser } from '../shared/users';
+import { setAuditUser } from './audit/context';
 import { sweepPartials } from './backup/files';
 import { restoreBackup } from './backup/restore';
 import { importReviewCopy, openReviewCopy, type ReviewCopy } from './backup/review';
@@ -97,6 +98,8 @@ export class AppSession {
 
   #signedIn(user: SessionUser): void {
     this.#user = user;
+    // Every change sealed from now on is logged in their name.
+    setAuditUser(user.username);
     this.#locked = false;
     this.#lastActivity = this.clock().getTime();
   }
@@ -152,6 +155,7 @@ export class AppSession {
 
   signOut(): Promise<AppStatus> {
     this.#user = null;
+    setAuditUser(null);
     this.#locked = false;
     return this.status();
   }
@@ -293,6 +297,7 @@ export class AppSession {
     // laptop's own books ask for a password again.
     this.#user = null;
     this.#locked = false;
+    setAuditUser(null);
     if (file) this.#current = await openDatabase(file, this.openOptions);
   }
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { type Bylaws, bylawsSchema, type QuorumRule } from '../../shared/meetings';
 import { issueError } from '../../shared/validation';
 import { call } from '../api';
-import { encodeError, errorSentence, Field } from '../components/form';
+import { encodeError, errorSentence, Field, SubmitButton } from '../components/form';
 import { useI18n } from '../i18n';
 import { useCan } from '../users/roles';
 
@@ -140,9 +140,7 @@ export function BylawsForm() {
           </div>
         ) : null}
         <div className="actions">
-          <button type="submit" className="primary">
-            {b.save}
-          </button>
+          <SubmitButton label={b.save} needs="admin" />
         </div>
       </fieldset>
     </form>

@@ -51,7 +51,7 @@ test('the first-run wizard creates the cooperative in Khmer and opens the member
   await expect(page.getByRole('heading', { name: 'អ្នកគ្រប់គ្រងបញ្ជី' })).toBeVisible();
   await page.getByLabel('ឈ្មោះពេញ').fill('ហេង សុភា');
   await page.getByLabel('ឈ្មោះអ្នកប្រើ').fill('sophea');
-  await page.getByLabel('ពាក្យសម្ងាត់', { exact: true }).fill('ស្រូវល្អ 2026');
+  await page.getByLabel(/^ពាក្យសម្ងាត់/).fill('ស្រូវល្អ 2026');
   await page.getByLabel('បញ្ចូលពាក្យសម្ងាត់ម្តងទៀត').fill('ស្រូវល្អ 2025');
   await page.getByRole('button', { name: 'បង្កើត ហើយចូលប្រើ' }).click();
   await expect(page.getByText('ពាក្យសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ')).toBeVisible();
@@ -59,6 +59,10 @@ test('the first-run wizard creates the cooperative in Khmer and opens the member
   await app.shot('04b-wizard-administrator');
   await page.getByRole('button', { name: 'បង្កើត ហើយចូលប្រើ' }).click();
 
+  // Signed in as the administrator, on the home screen; the register is one click away.
+  await expect(page.getByRole('heading', { name: 'ទំព័រដើម' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toContainText('ហេង សុភា');
+  await page.getByRole('navigation').getByRole('button', { name: 'សមាជិក', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'បញ្ជីសមាជិក' })).toBeVisible();
   await expect(page.getByText('សហគមន៍កសិកម្ម ស្រូវសម្បូរ')).toBeVisible();
   await app.shot('05-members-empty');
@@ -78,7 +82,8 @@ test('the first-run wizard creates the cooperative in Khmer and opens the member
   // The profile can be edited later.
   await page.getByRole('button', { name: 'ព័ត៌មានសហគមន៍' }).click();
   await page.getByLabel('អនុប្រធាន').fill('លី ចន្ធូ');
-  await page.getByRole('button', { name: 'រក្សាទុក' }).click();
+  // The profile's own save button (the by-law below has its own).
+  await page.getByRole('button', { name: 'រក្សាទុក' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: 'បានរក្សាទុក' })).toBeVisible();
   await app.shot('06-profile');
   expect((await app.backend.session.status()).cooperative?.viceChair).toBe('លី ចន្ធូ');
@@ -88,6 +93,7 @@ test('the demo cooperative opens with one button and can be left again', async (
   await app.open();
   await page.getByRole('button', { name: /បើកសហគមន៍សាកល្បង/ }).click();
   await expect(page.getByRole('note')).toContainText('សហគមន៍សាកល្បង');
+  await page.getByRole('navigation').getByRole('button', { name: 'សមាជិក', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'សមាជិក ១៥០ នាក់ ក្នុងចំណោម ១៥០ នាក់' })).toBeVisible();
   await app.shot('07-demo-members');
   await page.getByRole('button', { name: 'ចាកចេញពីការសាកល្បង' }).click();

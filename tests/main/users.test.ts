@@ -28,6 +28,20 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
+const MEMBER = {
+  nameKm: 'សុខ ស្រីមុំ',
+  nameLatin: '',
+  sex: 'F',
+  birthDate: '',
+  nationalId: '',
+  phone: '',
+  village: '',
+  commune: '',
+  joinDate: '2026-11-02',
+  nextOfKin: '',
+  notes: '',
+};
+
 const listMembers = () => call('members.list', { text: '', status: 'all', sex: 'all', sort: 'number' });
 
 beforeEach(async () => {
@@ -141,6 +155,12 @@ describe('signing in', () => {
     );
     expect([switched.user?.username, switched.user?.role]).toEqual(['chanthou', 'bookkeeper']);
     expect((await backend.session.actor()).user).toBe('លី ចន្ធូ');
+    // The audit trail seals their changes in their name.
+    value(await call('members.create', { ...MEMBER }));
+    const seal = backend.session.database.sqlite
+      .prepare('SELECT user FROM audit_seal ORDER BY id DESC LIMIT 1')
+      .get();
+    expect(seal).toEqual({ user: 'chanthou' });
     expect(await call('users.list')).toEqual({ ok: false, error: { code: 'forbidden' } });
   });
 });
