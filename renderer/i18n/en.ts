@@ -46,8 +46,6 @@ export const en: Messages = {
     health: 'Health check',
     meetings: 'Meetings',
     yearEnd: 'Year end',
-    meetings: 'Meetings',
-    yearEnd: 'Year end',
     audit: 'Audit log',
     users: 'Users',
     changes: 'Changes since review',
