@@ -47,10 +47,8 @@ export async function startBackend(dataDir: string, clock: Clock, options: Backe
     options.nativeBinding,
   );
   const backups = new BackupService(session, options.backupDialogs ?? null, options.nativeBinding);
-  const router = createRouter(
-    createHandlers(session, preferences, reports, backups),
-    logError,
-    (channel) => authorize(channel, session),
+  const router = createRouter(createHandlers(session, preferences, reports, backups), logError, (channel) =>
+    authorize(channel, session),
   );
   return {
     session,

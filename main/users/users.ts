@@ -191,7 +191,7 @@ export async function authenticate(
 ): Promise<SessionUser> {
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   const matches = row ? await checkPassword(password, row.password_hash) : false;
-  if (!row || row.active !== 1 || !matches) throw new DomainError('wrong_password', 'password');
+  if (row?.active !== 1 || !matches) throw new DomainError('wrong_password', 'password');
   await db
     .transaction()
     .execute((trx) =>

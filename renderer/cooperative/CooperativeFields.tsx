@@ -16,7 +16,12 @@ export const COOPERATIVE_SECTIONS: readonly (readonly CooperativeField[])[] = [
 export const COOPERATIVE_FIELDS: readonly string[] = COOPERATIVE_SECTIONS.flat();
 
 const DATE_FIELDS = new Set<CooperativeField>(['registrationDate', 'foundedOn']);
-const NUMBER_FIELDS = new Set<CooperativeField>(['sharePar', 'shareCapPerMember', 'shareCapPercent', 'lockMinutes']);
+const NUMBER_FIELDS = new Set<CooperativeField>([
+  'sharePar',
+  'shareCapPerMember',
+  'shareCapPercent',
+  'lockMinutes',
+]);
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const REQUIRED = new Set<CooperativeField>(['nameKm', 'foundedOn', 'sharePar']);
 

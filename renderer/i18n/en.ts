@@ -3,17 +3,17 @@ import { MEETING_ERRORS } from '../meetings/errors';
 import { meetingsEn } from '../meetings/text';
 import type { Messages } from './km';
 import { backupEn } from './sections/backup';
+import { homeEn } from './sections/home';
 import { inputsEn } from './sections/inputs';
 import { moneyEn } from './sections/money';
-import { homeEn } from './sections/home';
 import { reportsEn } from './sections/reports';
-import { searchEn } from './sections/search';
+import { reviewEn } from './sections/review';
 import { salesEn } from './sections/sales';
 import { savingsEn } from './sections/savings';
+import { searchEn } from './sections/search';
 import { statementsEn } from './sections/statements';
-import { vouchersEn } from './sections/vouchers';
 import { usersEn } from './sections/users';
-import { reviewEn } from './sections/review';
+import { vouchersEn } from './sections/vouchers';
 
 export const en: Messages = {
   appName: 'Sahakum',

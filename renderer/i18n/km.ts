@@ -3,17 +3,17 @@ import { FILE_PROBLEMS } from '../../shared/file-problems';
 import { MEETING_ERRORS } from '../meetings/errors';
 import { meetingsKm } from '../meetings/text';
 import { backupKm } from './sections/backup';
+import { homeKm } from './sections/home';
 import { inputsKm } from './sections/inputs';
 import { moneyKm } from './sections/money';
-import { homeKm } from './sections/home';
 import { reportsKm } from './sections/reports';
-import { searchKm } from './sections/search';
+import { reviewKm } from './sections/review';
 import { salesKm } from './sections/sales';
 import { savingsKm } from './sections/savings';
+import { searchKm } from './sections/search';
 import { statementsKm } from './sections/statements';
-import { vouchersKm } from './sections/vouchers';
 import { usersKm } from './sections/users';
-import { reviewKm } from './sections/review';
+import { vouchersKm } from './sections/vouchers';
 import type { Widen } from './types';
 
 // Khmer is the app's first language: every key the screens use is defined here first.

@@ -156,11 +156,11 @@ export function LockScreen({
         <div className="form-grid">
           <Field label={t.users.password} error={form.formState.errors.password} required>
             {(aria) => (
-              // biome-ignore lint/a11y/noAutofocus: the lock screen has one thing to do, and the keyboard is how it is done.
               <input
                 {...aria}
                 type="password"
                 autoComplete="current-password"
+                // biome-ignore lint/a11y/noAutofocus: the lock screen has one thing to do, and the keyboard is how it is done.
                 autoFocus
                 {...form.register('password')}
               />

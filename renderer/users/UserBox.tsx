@@ -47,13 +47,18 @@ export function UserBox({ user, onStatus }: { user: SessionUser; onStatus: (stat
       <div className="user-name">{user.displayName}</div>
       <div className="user-role">{t.users.roles[user.role]}</div>
       <div className="user-actions">
-        <button type="button" onClick={() => void act('auth.lock')}>
+        <button type="button" className="user-action" onClick={() => void act('auth.lock')}>
           {t.users.lock}
         </button>
-        <button type="button" onClick={() => void act('auth.signOut')}>
+        <button type="button" className="user-action" onClick={() => void act('auth.signOut')}>
           {t.users.signOut}
         </button>
-        <button type="button" onClick={() => setChanging(true)} aria-expanded={changing}>
+        <button
+          type="button"
+          className="user-action"
+          onClick={() => setChanging(true)}
+          aria-expanded={changing}
+        >
           {t.users.changePassword}
         </button>
       </div>

@@ -101,7 +101,7 @@ export function UsersScreen({ me, onChanged }: { me: SessionUser; onChanged: () 
           </thead>
           <tbody>
             {users.map((user) => (
-              <tr key={user.id} className={user.active ? undefined : 'inactive'}>
+              <tr key={user.id} className={user.active ? undefined : 'user-inactive'}>
                 <td>
                   {user.displayName} {user.id === me.id ? <span className="muted">{u.you}</span> : null}
                 </td>
@@ -109,7 +109,7 @@ export function UsersScreen({ me, onChanged }: { me: SessionUser; onChanged: () 
                 <td>{u.roles[user.role]}</td>
                 <td>{user.active ? u.active : u.inactive}</td>
                 <td>{user.lastSignInAt ? i18n.date(user.lastSignInAt.slice(0, 10)) : u.never}</td>
-                <td className="row-actions">
+                <td className="user-row-actions">
                   <button type="button" onClick={() => setEditing({ kind: 'edit', user })}>
                     {u.edit}
                   </button>

@@ -50,7 +50,10 @@ test('the administrator adds a bookkeeper, who signs in, sees only their work, l
   await expect(page.getByText('តួនាទីរបស់អ្នក (គណនេយ្យករ) មិនអាចរក្សាទុកការនេះបានទេ។')).toBeVisible();
   await expect(page.getByRole('button', { name: 'រក្សាទុក' })).toHaveCount(0);
   // Even if a button were there, the main process says no.
-  expect(await app.backend.router.dispatch('users.list', {})).toEqual({ ok: false, error: { code: 'forbidden' } });
+  expect(await app.backend.router.dispatch('users.list', {})).toEqual({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
 
   // The lock: the same user's password opens it again.
   await sidebar(page).getByRole('button', { name: 'ចាក់សោ', exact: true }).click();
@@ -58,7 +61,12 @@ test('the administrator adds a bookkeeper, who signs in, sees only their work, l
   await expect(page.getByText('លី ចន្ធូ (គណនេយ្យករ) បានចាក់សោអេក្រង់។')).toBeVisible();
   await app.shot('lock-screen');
   expect(
-    await app.backend.router.dispatch('members.list', { text: '', status: 'all', sex: 'all', sort: 'number' }),
+    await app.backend.router.dispatch('members.list', {
+      text: '',
+      status: 'all',
+      sex: 'all',
+      sort: 'number',
+    }),
   ).toEqual({ ok: false, error: { code: 'locked' } });
   await page.getByLabel(/^ពាក្យសម្ងាត់/).fill('wrong password');
   await page.getByRole('button', { name: 'បើកសោ' }).click();
@@ -84,7 +92,10 @@ test('the screen locks itself after the idle minutes of the profile', async ({ a
   await expect(page.getByRole('heading', { name: 'ចូលប្រើ', exact: true })).toBeVisible();
 });
 
-test('a board member closes a month; a reviewer reads and is offered nothing to change', async ({ app, page }) => {
+test('a board member closes a month; a reviewer reads and is offered nothing to change', async ({
+  app,
+  page,
+}) => {
   await openSrovSambo(app.backend.session.db);
   await app.open();
   for (const [username, role] of [
