@@ -8,6 +8,7 @@ import { inProcessRunner } from '../../../main/reports/runner';
 import { DATA_FILE } from '../../../main/session';
 import { type AppStatus, channels } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
+import { signInAdmin } from '../../support/users';
 import { AT, anotherCooperative, demoBooks, preyKhlaBooks, scratchDir } from './books';
 
 let scratch: ReturnType<typeof scratchDir>;
@@ -108,6 +109,8 @@ describe('a review copy', () => {
   });
 
   it("a restore of another cooperative's backup is refused", async () => {
+    // Restoring is the administrator's, on the laptop's own books.
+    await signInAdmin(backend);
     expect(await call('backup.restore', { file: theirBackup, passphrase: 'ស្រូវ' })).toEqual({
       ok: false,
       error: { code: 'backup_foreign', field: 'file', params: { cooperative: expect.any(String) } },
