@@ -121,7 +121,7 @@ export class AppSession {
     if (this.#review) throw new DomainError('read_only');
     this.#guard.check(username);
     try {
-      const user = await authenticate(this.db, username, password, this.now().timestamp);
+      const user = await authenticate(this.db, username, password);
       this.#guard.succeeded(username);
       this.#signedIn(user);
     } catch (error) {

@@ -96,7 +96,6 @@ export interface SessionUser {
 export interface UserRow extends SessionUser {
   active: boolean;
   createdAt: string;
-  lastSignInAt: string | null;
 }
 
 /**

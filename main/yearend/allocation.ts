@@ -32,8 +32,8 @@ const PERCENT_OF: Record<AllocationPart, keyof Bylaws> = {
 
 /**
  * Each member's shares at the year's last day and business with the cooperative over the year, in riel:
- * the inputs they bought (what the goods and any credit charge came to). Paddy deliveries do not count
- * yet: the collective sales have no per-member value for a period to read (see the README).
+ * the inputs they bought (what the goods and any credit charge came to) and what their paddy sold together
+ * fetched.
  */
 export async function memberWeights(db: Kysely<Database>, from: string, to: string): Promise<MemberWeight[]> {
   const rows = await db
@@ -64,6 +64,18 @@ export async function memberWeights(db: Kysely<Database>, from: string, to: stri
           ),
         )
         .as('business'),
+      // Paddy sold together: what the member's delivered paddy fetched (before the fee), in the year its
+      // campaign was paid out, riel campaigns only, as the by-law counts business in riel.
+      eb
+        .selectFrom('sales_payouts as p')
+        .innerJoin('sales_payout_runs as r', 'r.campaign_id', 'p.campaign_id')
+        .innerJoin('sales_campaigns as c', 'c.id', 'p.campaign_id')
+        .select(sql<number>`coalesce(sum(p.gross), 0)`.as('n'))
+        .whereRef('p.member_id', '=', 'm.id')
+        .where('c.currency', '=', 'KHR')
+        .where('r.date', '>=', from)
+        .where('r.date', '<=', to)
+        .as('paddy'),
     ])
     .where('m.join_date', '<=', to)
     .orderBy('m.number')
@@ -74,7 +86,7 @@ export async function memberWeights(db: Kysely<Database>, from: string, to: stri
       memberNumber: r.number,
       nameKm: r.name_km,
       shares: Number(r.shares ?? 0),
-      business: Number(r.business ?? 0),
+      business: Number(r.business ?? 0) + Number(r.paddy ?? 0),
     }))
     .filter((m) => m.shares > 0 || m.business > 0);
 }

@@ -95,7 +95,7 @@ export function UsersScreen({ me, onChanged }: { me: SessionUser; onChanged: () 
               <th>{u.username}</th>
               <th>{u.role}</th>
               <th>{u.active}</th>
-              <th>{u.lastSignIn}</th>
+              <th>{u.added}</th>
               <th />
             </tr>
           </thead>
@@ -108,7 +108,7 @@ export function UsersScreen({ me, onChanged }: { me: SessionUser; onChanged: () 
                 <td lang="en">{user.username}</td>
                 <td>{u.roles[user.role]}</td>
                 <td>{user.active ? u.active : u.inactive}</td>
-                <td>{user.lastSignInAt ? i18n.date(user.lastSignInAt.slice(0, 10)) : u.never}</td>
+                <td>{i18n.date(user.createdAt.slice(0, 10))}</td>
                 <td className="user-row-actions">
                   <button type="button" onClick={() => setEditing({ kind: 'edit', user })}>
                     {u.edit}

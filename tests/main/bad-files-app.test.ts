@@ -20,6 +20,7 @@ import { DomainError, type Result } from '../../shared/errors';
 import { fileProblemSentence } from '../../shared/file-problems';
 import type { Account } from '../../shared/ledger';
 import { preyKhla } from '../support/cooperative';
+import { signInAdmin } from '../support/users';
 
 // The same cases as the command line's, through the app: the IPC router, the screens' sentences
 // (renderer/i18n/km.ts) and the start-up dialog's (shared/file-problems.ts).
@@ -53,6 +54,9 @@ async function start(): Promise<Backend> {
     saveDialog: { choosePdfPath: async () => savePath },
   });
   backends.push(backend);
+  // Books that have an administrator are signed in to, which writes nothing.
+  const status = value<{ auth: string }>(await backend.router.dispatch('app.status', {}));
+  if (status.auth === 'signIn') await signInAdmin(backend);
   return backend;
 }
 
@@ -70,6 +74,7 @@ function value<T>(result: Result<unknown>): T {
 async function booksOnDisk(): Promise<Buffer> {
   const backend = await start();
   value(await backend.router.dispatch('cooperative.create', preyKhla));
+  await signInAdmin(backend);
   await stop(backend);
   return readFileSync(data);
 }

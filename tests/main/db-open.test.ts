@@ -55,7 +55,7 @@ describe('openDatabase', () => {
 
   it('brings a new file to the latest schema version', async () => {
     const { sqlite, file } = await open(join(dir, 'sahakum.db'));
-    expect(LATEST_SCHEMA_VERSION).toBe(4);
+    expect(LATEST_SCHEMA_VERSION).toBe(8);
     expect(schemaVersion(sqlite)).toBe(LATEST_SCHEMA_VERSION);
     expect(file).toBe(join(dir, 'sahakum.db'));
     const tables = sqlite
@@ -65,6 +65,10 @@ describe('openDatabase', () => {
     expect(tables).toEqual([
       'account_month_totals',
       'accounts',
+      'audit_log',
+      'audit_schema',
+      'audit_seal',
+      'bylaws',
       'closed_months',
       'cooperative',
       'input_items',
@@ -77,12 +81,27 @@ describe('openDatabase', () => {
       'interest_runs',
       'journal_entries',
       'journal_lines',
+      'meeting_agenda',
+      'meeting_attendees',
+      'meeting_proxies',
+      'meetings',
       'members',
       'month_close_log',
+      'sales_buyer_sales',
+      'sales_campaigns',
+      'sales_consents',
+      'sales_costs',
+      'sales_deliveries',
+      'sales_payout_runs',
+      'sales_payouts',
+      'sales_receipts',
       'savings_accounts',
       'savings_products',
       'sequences',
       'share_movements',
+      'users',
+      'year_closes',
+      'year_distributions',
     ]);
   });
 
@@ -104,6 +123,10 @@ describe('openDatabase', () => {
     expect(strict).toEqual([
       'account_month_totals',
       'accounts',
+      'audit_log',
+      'audit_schema',
+      'audit_seal',
+      'bylaws',
       'closed_months',
       'cooperative',
       'input_items',
@@ -116,12 +139,27 @@ describe('openDatabase', () => {
       'interest_runs',
       'journal_entries',
       'journal_lines',
+      'meeting_agenda',
+      'meeting_attendees',
+      'meeting_proxies',
+      'meetings',
       'members',
       'month_close_log',
+      'sales_buyer_sales',
+      'sales_campaigns',
+      'sales_consents',
+      'sales_costs',
+      'sales_deliveries',
+      'sales_payout_runs',
+      'sales_payouts',
+      'sales_receipts',
       'savings_accounts',
       'savings_products',
       'sequences',
       'share_movements',
+      'users',
+      'year_closes',
+      'year_distributions',
     ]);
   });
 

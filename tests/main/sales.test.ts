@@ -19,6 +19,7 @@ import { postDeliveryDay, setConsent } from '../../main/sales/deliveries';
 import { collectPayouts, payoutSheet, postPayout } from '../../main/sales/payout';
 import { openSavingsAccount, savingsBalance } from '../../main/savings/accounts';
 import { createProduct } from '../../main/savings/products';
+import { memberWeights } from '../../main/yearend/allocation';
 import { DomainError } from '../../shared/errors';
 import type { Campaign, CampaignInput } from '../../shared/sales';
 import { memberInputSchema } from '../../shared/schemas';
@@ -294,6 +295,14 @@ describe('collective sales: sale, payout and collection', () => {
     ]);
     expect(await balance('sales_fees_khr')).toBe(-67_800);
     expect(await balance('sales_clearing_khr')).toBe(-3_730_200);
+    // What their paddy fetched is their business with the cooperative for the year's patronage refund.
+    const weights = await memberWeights(db(), '2026-01-01', '2026-12-31');
+    expect(weights.filter((w) => w.business > 0).map((w) => [w.memberId, w.business])).toEqual([
+      [m(0), 1_120_354],
+      [m(1), 2_128_673],
+      [m(2), 548_973],
+    ]);
+    expect((await memberWeights(db(), '2025-01-01', '2025-12-31')).filter((w) => w.business > 0)).toEqual([]);
     await collectPayouts(
       db(),
       { campaignId: campaign.id, date: '2026-11-21', cashAccountId: cash, memberIds: [m(0), m(2)] },

@@ -237,7 +237,6 @@ describe('the users screen', () => {
       username: 'chanthou',
       role: 'bookkeeper',
       active: true,
-      lastSignInAt: null,
     });
     expect(await call('users.create', { ...bookkeeper, username: 'ChanThou' })).toEqual({
       ok: false,
