@@ -175,8 +175,10 @@ export async function writeDemoSales(
         await recordBuyerReceipt(db, { campaignId: campaign.id, date, accountId: cash.id, amount }, at(date));
       }
       if (c.payout > options.today || c.receipts[1] > options.today) continue;
-      const toSavings = growers.filter((m) => savers.has(m.id) && random() < 0.25).map((m) => m.id);
-      await postPayout(db, { campaignId: campaign.id, date: c.payout, toSavings }, at(c.payout));
+      // Paid in cash: a payout into savings dated back would change interest the demo has already posted.
+      // The draws that chose savers are still made, so that the rest of the demo tells the same story.
+      for (const m of growers) if (savers.has(m.id)) random();
+      await postPayout(db, { campaignId: campaign.id, date: c.payout, toSavings: [] }, at(c.payout));
       const waiting = (await payoutSheet(db, campaign.id, c.payout)).lines
         .filter((l) => l.method === 'cash' && l.net > 0)
         .map((l) => l.memberId);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import type { MemberInputCredit } from '../../shared/inputs';
 import type {
@@ -12,6 +12,7 @@ import type { Database } from '../db/schema';
 import { memberInputCredits } from '../inputs/credit';
 import { documentNumber, documentNumbers } from '../inputs/purchases';
 import { postRepaymentsFrom } from '../inputs/sales';
+import { accountByRole } from '../ledger/accounts';
 import { type Actor, type EntryDraft, postEntries } from '../ledger/posting';
 import { checkCashCovers, moneyAccount } from '../ledger/vouchers';
 import { depositDraft, receiptNumbers } from '../savings/accounts';
@@ -50,18 +51,28 @@ async function savingsTargets(db: Db, campaign: Campaign, memberIds: readonly nu
 }
 
 /**
- * What each consenting member owes for inputs at the payout: the lesser of what was owed on the day and
- * what is owed now, so that a payout dated back never takes credit that a later repayment already paid.
+ * What each consenting member owes for inputs at the payout: what was owed on the day, but never more than
+ * the lowest balance of any later day, so that a payout dated back never takes credit that a later
+ * repayment already paid (the member's credit would dip below nothing in between).
  */
 async function creditOwed(db: Db, memberIds: readonly number[], date: string) {
   if (memberIds.length === 0) return new Map<number, MemberInputCredit>();
-  const [onDay, now] = await Promise.all([
-    memberInputCredits(db, memberIds, date),
-    memberInputCredits(db, memberIds, '9999-12-31'),
-  ]);
-  for (const [memberId, credit] of onDay) {
-    const later = now.get(memberId)?.outstanding ?? 0;
-    if (later < credit.outstanding) onDay.set(memberId, { ...credit, outstanding: Math.max(later, 0) });
+  const onDay = await memberInputCredits(db, memberIds, date);
+  const account = await accountByRole(db, 'input_credit_khr');
+  const lows = await sql<{ member_id: number; low: number }>`
+    WITH days AS (
+      SELECT member_id, date, sum(amount) AS amount FROM journal_lines
+      WHERE account_id = ${account.id} AND member_id IN (${sql.join([...memberIds])})
+      GROUP BY member_id, date
+    ), running AS (
+      SELECT member_id, date, sum(amount) OVER (PARTITION BY member_id ORDER BY date) AS balance FROM days
+    )
+    SELECT member_id, min(balance) AS low FROM running WHERE date >= ${date} GROUP BY member_id
+  `.execute(db);
+  for (const { member_id, low } of lows.rows) {
+    const credit = onDay.get(member_id);
+    if (credit && low < credit.outstanding)
+      onDay.set(member_id, { ...credit, outstanding: Math.max(low, 0) });
   }
   return onDay;
 }

@@ -40,6 +40,11 @@ const KINDS = [
   'input_supplier_payment',
   'input_adjustment',
   'input_count',
+  'sales_sale',
+  'sales_receipt',
+  'sales_cost',
+  'sales_payout',
+  'sales_payment',
   'year_close',
   'year_payout',
 ];
