@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { toKhmerDigits } from '../../shared/khmer';
-import type { AgendaItem, Attendee } from '../../shared/meetings';
+import { type AgendaItem, type Attendee, quorumNeeded } from '../../shared/meetings';
 import { fiscalYearSpan } from '../../shared/yearend';
 import type { Database } from '../db/schema';
 import { closeMonth } from '../ledger/months';
 import type { Actor } from '../ledger/posting';
+import { getBylaws } from '../meetings/bylaws';
 import { createMeeting, membersOnRoll } from '../meetings/meetings';
 import { closeYear } from '../yearend/close';
 import { payDistributions } from '../yearend/payout';
@@ -100,8 +101,9 @@ export async function writeDemoMeetings(
         });
       else absent.push(m.id);
     }
-    // More than half of the members come: the assembly has its quorum.
-    const needed = Math.floor((await membersOnRoll(db, assemblyDate)) / 2) + 1;
+    // Enough of the members come for the by-law's quorum (proxies are extra).
+    const rule = (await getBylaws(db)).assemblyQuorum;
+    const needed = Math.max(1, quorumNeeded(rule, await membersOnRoll(db, assemblyDate)));
     while (present.length < needed && absent.length > 0) {
       present.push({
         memberId: absent.pop() as number,
