@@ -6,7 +6,7 @@ import type { Database } from '../db/schema';
 import { closeMonth } from '../ledger/months';
 import type { Actor } from '../ledger/posting';
 import { getBylaws } from '../meetings/bylaws';
-import { createMeeting, membersOnRoll } from '../meetings/meetings';
+import { createMeeting } from '../meetings/meetings';
 import { closeYear } from '../yearend/close';
 import { payDistributions } from '../yearend/payout';
 import type { MemberInfo } from './ledger-history';
@@ -89,21 +89,32 @@ export async function writeDemoMeetings(
     await closeMonthsTo(db, span.to.slice(0, 7), founded, actor);
     const present: Attendee[] = [];
     const absent: number[] = [];
-    for (const m of members) {
-      if (!onRoll(m, assemblyDate)) continue;
+    // Everyone on the roll that day, as the quorum counts them: those who joined later in the story too.
+    const roll = await db
+      .selectFrom('members')
+      .select('id')
+      .where('join_date', '<=', assemblyDate)
+      .where((eb) => eb.or([eb('exit_date', 'is', null), eb('exit_date', '>', assemblyDate)]))
+      .orderBy('number')
+      .execute();
+    // A cooperative too young to have members by its first assembly closes no year in the demo: every
+    // later close would wait for that one.
+    if (roll.length === 0) break;
+    const boardIds = new Set(board.map((m) => m.id));
+    for (const { id } of roll) {
       if (random() < 0.66)
         present.push({
-          memberId: m.id,
+          memberId: id,
           guestName: '',
           role: '',
-          isBoard: board.includes(m),
+          isBoard: boardIds.has(id),
           proxyForMemberIds: [],
         });
-      else absent.push(m.id);
+      else absent.push(id);
     }
     // Enough of the members come for the by-law's quorum (proxies are extra).
     const rule = (await getBylaws(db)).assemblyQuorum;
-    const needed = Math.max(1, quorumNeeded(rule, await membersOnRoll(db, assemblyDate)));
+    const needed = Math.max(1, quorumNeeded(rule, roll.length));
     while (present.length < needed && absent.length > 0) {
       present.push({
         memberId: absent.pop() as number,

@@ -28,7 +28,7 @@ let opened: Awaited<ReturnType<typeof openDatabase>>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sahakum-stream-'));
   opened = await openDatabase(join(dir, 'demo.db'));
-  await createDemoCooperative(opened.db, { members: 60, seed: 3, years: 2, now: NOW });
+  await createDemoCooperative(opened.db, { members: 25, seed: 3, years: 2, now: NOW });
 }, 120_000);
 
 afterAll(async () => {
