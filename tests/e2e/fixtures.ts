@@ -46,6 +46,8 @@ export interface AppFixture {
   dataDir: string;
   /** Opens the app, as the Electron window would, on this test's own data folder. */
   open(): Promise<void>;
+  /** Opens the app and goes from the home screen to the member register, where the older specs start. */
+  openMembers(): Promise<void>;
   /** Saves a screenshot of the whole window under the test's output folder. */
   shot(name: string): Promise<void>;
   /** Paths the save dialog answered with, in order. */
@@ -109,7 +111,7 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
         .__sahakumInvoke;
       Object.defineProperty(window, 'sahakum', { value: Object.freeze({ invoke }), writable: false });
     });
-    await use({
+    const fixture: AppFixture = {
       backend,
       dataDir,
       loggedErrors,
@@ -127,11 +129,17 @@ export const test = base.extend<{ app: AppFixture }, { rendererUrl: string }>({
         await page.goto(rendererUrl);
         await page.evaluate(() => document.fonts.ready);
       },
+      openMembers: async () => {
+        await fixture.open();
+        await page.getByRole('navigation').getByRole('button', { name: 'សមាជិក', exact: true }).click();
+        await expect(page.getByRole('heading', { name: 'បញ្ជីសមាជិក' })).toBeVisible();
+      },
       shot: async (name) => {
         await page.evaluate(() => document.fonts.ready);
         await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
       },
-    });
+    };
+    await use(fixture);
     await backend.close();
     rmSync(dataDir, { recursive: true, force: true });
     expect(loggedErrors, 'the main process logged no unexpected error').toEqual([]);

@@ -24,7 +24,7 @@ test('farm inputs in Khmer: an item and a supplier, a purchase on credit, a cred
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const db = await srovSamboWithSavers(app);
-  await app.open();
+  await app.openMembers();
   await page.getByRole('row', { name: /សុខ ស្រីមុំ/ }).waitFor();
   await expect(page.getByRole('navigation').getByText('ធាតុចូលកសិកម្ម')).toBeVisible();
 
@@ -299,7 +299,7 @@ test('a distribution day from the keyboard: members and quantities typed, a line
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const db = await stockedShelf(app);
-  await app.open();
+  await app.openMembers();
   await nav(page, 'ការចែកចាយ').click();
   await page.getByRole('tab', { name: 'ថ្ងៃចែកចាយរួម' }).click();
   await page.getByLabel('កាលបរិច្ឆេទ').fill('15/06/2026');

@@ -26,7 +26,7 @@ test('a member with a Khmer name is added, shown in the list, edited and recorde
   page,
 }) => {
   await withCooperative(app.backend.session.db);
-  await app.open();
+  await app.openMembers();
   await page.getByRole('button', { name: '+ បន្ថែមសមាជិក' }).click();
   const form = memberForm(page);
   await form.getByLabel('ឈ្មោះ (ខ្មែរ)').fill('សុខ ស្រីមុំ');
@@ -85,7 +85,7 @@ test('a rejected form shows the Khmer error beside each field and saves nothing'
     { ...blank, nameKm: 'ចាន់ ដារ៉ា', sex: 'M', nationalId: '123456789', joinDate: '2016-02-01' },
     NOW,
   );
-  await app.open();
+  await app.openMembers();
   await page.getByRole('button', { name: '+ បន្ថែមសមាជិក' }).click();
   const form = memberForm(page);
   // A hundred and one characters: the limit is counted in characters a reader sees, and named.
@@ -130,7 +130,7 @@ test('search as you type by a Khmer name part, filters, and 3,000 members render
   const all = await app.backend.session.db.selectFrom('members').select(['name_km', 'village']).execute();
   const fragment = all[17]?.name_km.split(' ')[1] ?? '';
   const expected = all.filter((m) => m.name_km.includes(fragment) || m.village?.includes(fragment)).length;
-  await app.open();
+  await app.openMembers();
   await expect(page.getByRole('status').filter({ hasText: 'សមាជិក ៣០០០ នាក់ ក្នុងចំណោម ៣០០០ នាក់' })).toBeVisible();
   const rendered = await page.locator('tbody tr').count();
   expect(rendered).toBeGreaterThan(10);
@@ -163,7 +163,7 @@ test('search as you type by a Khmer name part, filters, and 3,000 members render
 
 test('the language switches to English and back, and the choice is remembered', async ({ app, page }) => {
   await withCooperative(app.backend.session.db);
-  await app.open();
+  await app.openMembers();
   await expect(page.getByRole('heading', { name: 'បញ្ជីសមាជិក' })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Member register' })).toBeVisible();
@@ -173,6 +173,8 @@ test('the language switches to English and back, and the choice is remembered', 
   expect(app.backend.preferences.get()).toEqual({ language: 'en' });
 
   await page.reload();
+  // The app opens on its home screen again, in English now.
+  await page.getByRole('navigation').getByRole('button', { name: 'Members', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Member register' })).toBeVisible();
   await page.getByRole('button', { name: '+ Add member' }).click();
   await page.getByRole('form').getByRole('button', { name: 'Save' }).click();

@@ -21,7 +21,7 @@ test('shares and savings for a member in Khmer, refused beside the field, then o
   page,
 }) => {
   const db = await srovSamboWithSavers(app);
-  await app.open();
+  await app.openMembers();
   await page.getByRole('row', { name: /សុខ ស្រីមុំ/ }).click();
   const panel = moneyPanel(page);
   await expect(panel.getByText('មិនទាន់មានគណនីសន្សំ')).toBeVisible();
@@ -178,7 +178,7 @@ test('shares transferred by a board decision; a member who left is paid back wit
     { memberId: 1, productId: 1, date: today, amount: 50_000, cashAccountId: cash },
     actor,
   );
-  await app.open();
+  await app.openMembers();
   await page.getByRole('row', { name: /សុខ ស្រីមុំ/ }).click();
   const panel = moneyPanel(page);
 

@@ -24,7 +24,7 @@ async function cooperativeWithMoney(app: AppFixture) {
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 
 async function openReports(app: AppFixture, page: Page) {
-  await app.open();
+  await app.openMembers();
   await page.getByRole('button', { name: 'បោះពុម្ពរបាយការណ៍' }).click();
   await expect(page.getByRole('heading', { name: 'បោះពុម្ពរបាយការណ៍' })).toBeVisible();
 }

@@ -91,7 +91,7 @@ test('a riel product, a collection day typed with the keyboard only, and its int
   const thisMonth = now.today.slice(0, 7);
   const lastMonth = monthBefore(thisMonth);
   const depositDay = `${lastMonth}-01`;
-  await app.open();
+  await app.openMembers();
 
   // (1) The product, through the products screen: a rate typed as a percentage.
   await nav(page, 'ផលិតផលសន្សំ');
@@ -373,7 +373,7 @@ test('the products screen in English: every setting, a fixed-term form, closing 
     },
     { ...now, user: 'test' },
   );
-  await app.open();
+  await app.openMembers();
   await page.getByRole('button', { name: 'English' }).click();
   await nav(page, 'Savings products');
   await expect(page.getByRole('heading', { name: 'Savings products' })).toBeVisible();

@@ -40,7 +40,7 @@ test('a Khmer payment voucher for stationery moves the trial balance by exactly 
   await withCooperative(db);
   const today = app.backend.session.now().today;
   const before = await trialBalance(db, today);
-  await app.open();
+  await app.openMembers();
   await openVouchers(page, 'ប្រតិបត្តិការសាច់ប្រាក់');
   await page.getByRole('tab', { name: 'ចំណាយប្រាក់' }).click();
   const form = page.getByRole('form', { name: 'ប័ណ្ណចំណាយប្រាក់' });
@@ -94,7 +94,7 @@ test('a refused voucher shows the Khmer reason beside its field and writes nothi
   const today = app.backend.session.now().today;
   const tomorrow = new Date(`${today}T00:00:00Z`);
   tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-  await app.open();
+  await app.openMembers();
   await openVouchers(page, 'ប្រតិបត្តិការសាច់ប្រាក់');
   await page.getByRole('tab', { name: 'ចំណាយប្រាក់' }).click();
   const form = page.getByRole('form', { name: 'ប័ណ្ណចំណាយប្រាក់' });
@@ -167,7 +167,7 @@ test('dollars exchanged to riel at 4102.5 post the difference to the exchange-di
   const db = app.backend.session.db;
   await withCooperative(db);
   const today = app.backend.session.now().today;
-  await app.open();
+  await app.openMembers();
   await openVouchers(page, 'ប្រតិបត្តិការសាច់ប្រាក់');
   await page.getByRole('tab', { name: 'ប្តូររូបិយប័ណ្ណ' }).click();
   const form = page.getByRole('form', { name: 'ប្តូររូបិយប័ណ្ណ រៀល និងដុល្លារ' });
@@ -231,7 +231,7 @@ test('a payment is reversed from the journal with a reason, and the books return
     },
     await app.backend.session.actor(),
   );
-  await app.open();
+  await app.openMembers();
   await openVouchers(page, 'ប្រតិបត្តិការសាច់ប្រាក់');
   const payment = page.getByRole('rowgroup', { name: 'PV-000001', exact: true });
   await payment.getByRole('button', { name: 'បញ្ច្រាស', exact: true }).click();
@@ -272,7 +272,7 @@ test('the chart of accounts: add, refuse a taken code, rename, deactivate and de
 }) => {
   const db = app.backend.session.db;
   await withCooperative(db);
-  await app.open();
+  await app.openMembers();
   await page.getByRole('navigation').getByRole('button', { name: 'តារាងគណនី' }).click();
   await expect(
     page.getByRole('rowgroup', { name: 'ចំណាយ', exact: true }).getByRole('row', { name: /5401/ }),
@@ -352,7 +352,7 @@ test('the same screens in English: a dollar receipt, a transfer, a refusal and t
   const db = app.backend.session.db;
   await withCooperative(db);
   const today = app.backend.session.now().today;
-  await app.open();
+  await app.openMembers();
   await page.getByRole('button', { name: 'English' }).click();
   await openVouchers(page, 'Cash vouchers');
   await expect(page.getByRole('heading', { name: 'Cash vouchers' })).toBeVisible();
