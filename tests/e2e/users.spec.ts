@@ -47,7 +47,8 @@ test('the administrator adds a bookkeeper, who signs in, sees only their work, l
   await expect(sidebar(page).getByRole('button', { name: 'អ្នកប្រើ', exact: true })).toHaveCount(0);
   await expect(sidebar(page).getByRole('button', { name: 'ថ្ងៃប្រមូលប្រាក់សន្សំ' })).toBeVisible();
   await sidebar(page).getByRole('button', { name: 'ព័ត៌មានសហគមន៍' }).click();
-  await expect(page.getByText('តួនាទីរបស់អ្នក (គណនេយ្យករ) មិនអាចរក្សាទុកការនេះបានទេ។')).toBeVisible();
+  // The profile's save and the by-law's both say why, in place of their buttons.
+  await expect(page.getByText('តួនាទីរបស់អ្នក (គណនេយ្យករ) មិនអាចរក្សាទុកការនេះបានទេ។')).toHaveCount(2);
   await expect(page.getByRole('button', { name: 'រក្សាទុក' })).toHaveCount(0);
   // Even if a button were there, the main process says no.
   expect(await app.backend.router.dispatch('users.list', {})).toEqual({
@@ -133,6 +134,7 @@ test('a board member closes a month; a reviewer reads and is offered nothing to 
   await expect(page.getByRole('heading', { name: 'ផលិតផលសន្សំ' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^\+ / })).toHaveCount(0);
   await sidebar(page).getByRole('button', { name: 'ព័ត៌មានសហគមន៍' }).click();
-  await expect(page.getByText('តួនាទីរបស់អ្នក (អ្នកពិនិត្យ) មិនអាចរក្សាទុកការនេះបានទេ។')).toBeVisible();
+  // The profile's save and the by-law's both say why, in place of their buttons.
+  await expect(page.getByText('តួនាទីរបស់អ្នក (អ្នកពិនិត្យ) មិនអាចរក្សាទុកការនេះបានទេ។')).toHaveCount(2);
   await app.shot('reviewer-profile');
 });
