@@ -48,6 +48,43 @@ function BackupChoice({
   );
 }
 
+/** One kind of change: its heading, then its rows, or "none". */
+function ChangeTable(props: {
+  title: string;
+  empty: string;
+  header: readonly string[];
+  rows: readonly { key: string; cells: readonly string[] }[];
+}) {
+  return (
+    <>
+      <h2>{props.title}</h2>
+      {props.rows.length === 0 ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              {props.header.map((label) => (
+                <th key={label}>{label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.key}>
+                {row.cells.map((cell, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in order.
+                  <td key={index}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
 /** The reviewer's comparison of two backups of the same cooperative, on screen and printed. */
 export function ChangesScreen() {
   const i18n = useI18n();
@@ -138,102 +175,48 @@ export function ChangesScreen() {
               changed: changes.membersChanged.length,
             })}
           </p>
-          <h2>{r.entries}</h2>
-          {changes.entriesAdded.length === 0 ? (
-            <p className="muted">{r.nothing}</p>
-          ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{r.date}</th>
-                  <th>{r.number}</th>
-                  <th>{r.kind}</th>
-                  <th>{r.memo}</th>
-                  <th>{r.reverses}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.entriesAdded.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>{i18n.date(entry.date)}</td>
-                    <td>{entry.number ?? ''}</td>
-                    <td>{kinds[entry.kind as EntryKind] ?? entry.kind}</td>
-                    <td>{entry.memo}</td>
-                    <td>{entry.reverses ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <h2>{r.membersAdded}</h2>
-          {changes.membersAdded.length === 0 ? (
-            <p className="muted">{r.nothing}</p>
-          ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{r.number}</th>
-                  <th>{r.name}</th>
-                  <th>{r.joined}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.membersAdded.map((member) => (
-                  <tr key={member.id}>
-                    <td>{i18n.num(member.number)}</td>
-                    <td>{member.nameKm}</td>
-                    <td>{i18n.date(member.joinDate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <h2>{r.membersChanged}</h2>
-          {changes.membersChanged.length === 0 ? (
-            <p className="muted">{r.nothing}</p>
-          ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{r.number}</th>
-                  <th>{r.name}</th>
-                  <th>{r.fields}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.membersChanged.map((member) => (
-                  <tr key={member.id}>
-                    <td>{i18n.num(member.number)}</td>
-                    <td>{member.nameKm}</td>
-                    <td>{member.fields.map(fieldWord).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <h2>{r.profile}</h2>
-          {changes.profileChanges.length === 0 ? (
-            <p className="muted">{r.nothing}</p>
-          ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{r.field}</th>
-                  <th>{r.before}</th>
-                  <th>{r.after}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.profileChanges.map((change) => (
-                  <tr key={change.field}>
-                    <td>{fieldWord(change.field)}</td>
-                    <td>{change.before ?? ''}</td>
-                    <td>{change.after ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <ChangeTable
+            title={r.entries}
+            empty={r.nothing}
+            header={[r.date, r.number, r.kind, r.memo, r.reverses]}
+            rows={changes.entriesAdded.map((entry) => ({
+              key: String(entry.id),
+              cells: [
+                i18n.date(entry.date),
+                entry.number ?? '',
+                kinds[entry.kind as EntryKind] ?? entry.kind,
+                entry.memo,
+                entry.reverses ?? '',
+              ],
+            }))}
+          />
+          <ChangeTable
+            title={r.membersAdded}
+            empty={r.nothing}
+            header={[r.number, r.name, r.joined]}
+            rows={changes.membersAdded.map((member) => ({
+              key: String(member.id),
+              cells: [i18n.num(member.number), member.nameKm, i18n.date(member.joinDate)],
+            }))}
+          />
+          <ChangeTable
+            title={r.membersChanged}
+            empty={r.nothing}
+            header={[r.number, r.name, r.fields]}
+            rows={changes.membersChanged.map((member) => ({
+              key: String(member.id),
+              cells: [i18n.num(member.number), member.nameKm, member.fields.map(fieldWord).join(', ')],
+            }))}
+          />
+          <ChangeTable
+            title={r.profile}
+            empty={r.nothing}
+            header={[r.field, r.before, r.after]}
+            rows={changes.profileChanges.map((change) => ({
+              key: change.field,
+              cells: [fieldWord(change.field), String(change.before ?? ''), String(change.after ?? '')],
+            }))}
+          />
         </>
       ) : null}
       {found && !busy ? (
